@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Prisma } from './generated/client';
+import type { Database } from './database';
+
+export type Tx = Prisma.TransactionClient;
+
+/** Raised when tenant data is asked for without a valid tenant: a bug, never a user error. */
+export class TenantContextError extends Error {
+  constructor(detail: string) {
+    super(`Sem contexto de oficina (tenant): ${detail}`);
+    this.name = 'TenantContextError';
+  }
+}
+
+const tenantIdSchema = z.string().uuid();
+
+export interface TenantTxOptions {
+  /** Milliseconds to wait for a connection. */
+  readonly maxWait?: number;
+  readonly timeout?: number;
+  readonly isolationLevel?: Prisma.TransactionIsolationLevel;
+}
+
+/**
+ * The only door to tenant-owned data. Each call opens a transaction that first
+ * switches to the app role and sets `app.tenant_id` (both transaction-local), so row-
+ * level security scopes every statement inside, raw SQL included, and nothing leaks
+ * to the next user of the pooled connection.
+ */
+export interface TenantDb {
+  withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, opts?: TenantTxOptions): Promise<T>;
+  readonly lookup: CrossTenantLookup;
+}
+
+/** The explicit cross-tenant path: SECURITY DEFINER functions that only say which tenant owns a key. */
+export interface CrossTenantLookup {
+  channelAccount(kind: string, externalId: string): Promise<{ channelAccountId: string; tenantId: string; status: string } | null>;
+  tenantBySlug(slug: string): Promise<{ tenantId: string; status: string } | null>;
+  login(email: string): Promise<{ userId: string; tenantId: string } | null>;
+  linkCode(codeHash: string): Promise<{ linkCodeId: string; tenantId: string } | null>;
+  refreshToken(tokenHash: string): Promise<{ refreshTokenId: string; tenantId: string } | null>;
+  paymentRef(provider: string, ref: string): Promise<{ paymentId: string; tenantId: string } | null>;
+}
+
+export const createTenantDb = (db: Database, appRole: string): TenantDb => {
+  const first = async <R>(sql: string, params: unknown[], map: (row: Record<string, string>) => R): Promise<R | null> => {
+    const { rows } = await db.pool.query<Record<string, string>>(sql, params);
+    return rows[0] ? map(rows[0]) : null;
+  };
+  return {
+    withTenant: async (tenantId, fn, opts = {}) => {
+      if (!tenantIdSchema.safeParse(tenantId).success) {
+        throw new TenantContextError(`id inválido ${JSON.stringify(tenantId)}`);
+      }
+      return db.prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT set_config('role', ${appRole}, true), set_config('app.tenant_id', ${tenantId}, true)`;
+          return fn(tx);
+        },
+        { maxWait: opts.maxWait ?? 10_000, timeout: opts.timeout ?? 15_000, isolationLevel: opts.isolationLevel },
+      );
+    },
+    lookup: {
+      channelAccount: (kind, externalId) =>
+        first('SELECT * FROM resolve_channel_account($1, $2)', [kind, externalId], (r) => ({
+          channelAccountId: r.channel_account_id!,
+          tenantId: r.tenant_id!,
+          status: r.status!,
+        })),
+      tenantBySlug: (slug) =>
+        first('SELECT * FROM resolve_tenant_slug($1)', [slug], (r) => ({ tenantId: r.tenant_id!, status: r.status! })),
+      login: (email) =>
+        first('SELECT * FROM resolve_login($1)', [email], (r) => ({ userId: r.user_id!, tenantId: r.tenant_id! })),
+      linkCode: (codeHash) =>
+        first('SELECT * FROM resolve_link_code($1)', [codeHash], (r) => ({ linkCodeId: r.link_code_id!, tenantId: r.tenant_id! })),
+      refreshToken: (tokenHash) =>
+        first('SELECT * FROM resolve_refresh_token($1)', [tokenHash], (r) => ({
+          refreshTokenId: r.refresh_token_id!,
+          tenantId: r.tenant_id!,
+        })),
+      paymentRef: (provider, ref) =>
+        first('SELECT * FROM resolve_payment_ref($1, $2)', [provider, ref], (r) => ({ paymentId: r.payment_id!, tenantId: r.tenant_id! })),
+    },
+  };
+};
