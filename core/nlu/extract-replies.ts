@@ -45,7 +45,7 @@ export const extractYesNo = (text: string, emoji: 'yes' | 'no' | undefined): 'ye
 
 /** Quote lines picked for a partial approval: "aprovo só o 1 e o 3", "itens 2, 4". */
 export const extractLineNumbers = (text: string): number[] | undefined => {
-  const scope = /\b(?:so|somente|apenas|itens?|linhas?|aprovo|pode\s+fazer|faz|o|a)\s+(?:(?:o|a|os|as|item|itens|numero)\s+)?(\d{1,2}(?:\s*(?:,|e|\/)\s*(?:o\s+|a\s+)?\d{1,2})*)\b(?!\s*(?:h\b|hs|horas|km|mil|reais|pneus|dias|:))/.exec(text);
+  const scope = /\b(?:so|somente|apenas|itens?|linhas?|aprovo|pode\s+fazer|faz|o|a)\s+(?:(?:o|a|os|as|item|itens|numero)\s+)?(\d{1,2}(?:\s*(?:,|e|\/)?\s*(?:o\s+|a\s+)?\d{1,2})*)\b(?!\s*(?:h\b|hs|horas|km|mil|reais|pneus|dias|:))/.exec(text);
   if (!scope?.[1]) return undefined;
   const nums = [...scope[1].matchAll(/\d{1,2}/g)].map((m) => Number(m[0])).filter((n) => n >= 1 && n <= 30);
   return nums.length > 0 ? [...new Set(nums)] : undefined;

@@ -18,7 +18,7 @@ export const editDistance = (a: string, b: string, max = 3): number => {
 };
 
 /** Allowed distance grows with word length, so short words are never "corrected" into others. */
-const allowedDistance = (len: number): number => (len >= 8 ? 2 : len >= 4 ? 1 : 0);
+const allowedDistance = (len: number): number => (len >= 9 ? 2 : len >= 4 ? 1 : 0);
 
 /** The single closest target within the allowed distance, or undefined when none or ambiguous. */
 export const closestWord = (token: string, targets: readonly string[]): string | undefined => {

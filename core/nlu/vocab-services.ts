@@ -28,12 +28,12 @@ const REAR = '(?:traseir[oa]|de tras|da traseira|detras)';
 export const SERVICE_PATTERNS: readonly ServicePattern[] = [
   // Fluids first so "óleo de freio/bengala" is not an oil change.
   { re: /\b(?:fluido|oleo)\s+(?:de|do)\s+freio\b|\bfluido\b/, services: ['brake_fluid'] },
-  { re: /\b(?:oleo\s+(?:de|da|das)\s+bengalas?|retentor(?:es)?|bengalas?\s+(?:vazando|pingando|suando)|bengalas?|suspensao\s+(?:dianteira|vazando))\b/, services: ['fork_seals'] },
+  { re: /\b(?:oleo\s+(?:de|da|das)\s+bengalas?|retentor(?:es)?|bengalas?\s+(?:vazando|pingando|suando)(?:\s+oleo)?|bengalas?|suspensao\s+(?:dianteira|vazando))\b/, services: ['fork_seals'] },
   { re: /\b(?:vazando|pingando|vazamento\s+de|perdendo)\s+oleo\b|\boleo\s+(?:vazando|pingando)\b/, services: ['diagnosis'], symptom: true },
   { re: /\b(?:troca(?:r)?\s+(?:de\s+|do\s+|o\s+)?)?oleo(?:\s+e\s+(?:o\s+)?filtro)?\b|\bfiltro\s+de\s+oleo\b|\boleozinho\b/, services: ['oil_change'] },
   // Chain.
-  { re: /\bcorrente\s+(?:ta\s+|esta\s+|muito\s+|meio\s+)*(?:folgada|frouxa|solta|seca|caindo|bamba)\b|\b(?:regular|esticar|estica|ajustar|apertar|lubrificar|engraxar|lubrifica)\s+(?:a\s+)?corrente\b/, services: ['chain_adjust'], symptom: true },
-  { re: /\bcorrente\s+(?:ta\s+|esta\s+)?(?:gasta|estourou|arrebentou|pulando|estourada|esticada|fazendo\s+barulho|batendo|barulhenta)\b/, services: ['chain_kit'], symptom: true },
+  { re: /\bcorrente(?:\s+(?:da|do|de|minha|moto|ta|esta|muito|meio|bem|toda))*\s+(?:folgada|frouxa|solta|seca|caindo|bamba)\b|\b(?:regular|esticar|estica|ajustar|apertar|lubrificar|engraxar|lubrifica)\s+(?:a\s+)?corrente\b/, services: ['chain_adjust'], symptom: true },
+  { re: /\bcorrente(?:\s+(?:da|do|de|minha|moto|ta|esta|muito|meio|bem|toda))*\s+(?:gasta|estourou|arrebentou|pulando|estourada|esticada|fazendo\s+barulho|batendo|barulhenta)\b/, services: ['chain_kit'], symptom: true },
   { re: /\b(?:kit\s+)?relacao\b|\bkit\s+(?:de\s+)?(?:transmissao|corrente)\b|\bcoroa\b|\bpinhao\b|\bcorrente\b/, services: ['chain_kit'] },
   // Brakes.
   { re: /\blonas?\b|\bsapatas?\b|\bfreio\s+(?:traseiro|de tras|de pe|do pe)\b/, services: ['brake_shoes_rear'] },
@@ -41,7 +41,7 @@ export const SERVICE_PATTERNS: readonly ServicePattern[] = [
   { re: /\bpastilhas?\b|\bfreios?\b|\bdisco\s+de\s+freio\b/, services: ['brake_pads_front'] },
   // Tyres.
   { re: new RegExp(`\\b(?:os\\s+)?(?:dois|2|ambos)\\s+(?:os\\s+)?pneus\\b|\\bpneus\\s+(?:${FRONT}\\s+e\\s+${REAR}|da frente e de tras)\\b`), services: ['tyre_front', 'tyre_rear'] },
-  { re: /\bpneus?\s+(?:ta\s+|esta\s+)?(?:furad[oa]|murch[oa]|vazio)\b|\bfurou\b|\bcamara(?:\s+de\s+ar)?\b|\bremendo\b/, services: ['inner_tube'], symptom: true },
+  { re: /\bpneus?\s+(?:ta\s+|esta\s+)?(?:furad[oa]|furou|murch[oa]|vazio)\b|\bfurou\s+(?:o\s+)?pneu\b|\bfurou\b|\bcamara(?:\s+de\s+ar)?\b|\bremendo\b/, services: ['inner_tube'], symptom: true },
   { re: new RegExp(`\\bpneus?\\s+(?:\\w+\\s+)?${FRONT}`), services: ['tyre_front'] },
   { re: /\bpneus?\s+(?:ta\s+|esta\s+|meio\s+|bem\s+)*(?:careca|gasto|liso|carequinha|rachado)\b/, services: ['tyre_rear'], symptom: true },
   { re: /\bpneus?\b/, services: ['tyre_rear'] },
@@ -56,7 +56,7 @@ export const SERVICE_PATTERNS: readonly ServicePattern[] = [
   { re: /\bvelas?\b(?:\s+de\s+ignicao)?/, services: ['spark_plug'] },
   { re: /\b(?:regulagem|regular)\s+(?:de\s+|das\s+|as\s+)?valvulas?\b|\bvalvulas?\b|\btucho\b/, services: ['valve_adjust'] },
   { re: /\b(?:limpeza|limpar)\s+(?:de\s+|do\s+|o\s+)?(?:bico|carburador)\b|\bbico\s+injetor\b|\bcarburador\b|\bbicos?\b/, services: ['injector_cleaning'] },
-  { re: /\b(?:farol|pisca|piscas|seta|setas|estator|regulador|retificador|lampada|buzina|chicote|eletrica|painel\s+apagado)\b|\bluz\s+(?:queimada|nao\s+acende|do\s+farol)\b/, services: ['electrical'] },
+  { re: /\b(?:farol|pisca|piscas|seta|setas|estator|regulador|retificador|lampada|buzina|chicote|eletrica|painel\s+apagado)(?:\s+(?:nao\s+)?(?:funciona|acende|liga|queimou|queimad[oa]))?\b|\bluz\s+(?:queimada|nao\s+acende|do\s+farol)\b/, services: ['electrical'] },
   // Generic symptoms a mechanic has to look at.
   { re: /\bnao\s+(?:ta\s+|esta\s+|quer\s+)?(?:pega|pegando|pegou|liga|ligando|ligou|da\s+partida|funciona|anda|sobe)\b/, services: ['diagnosis'], symptom: true },
   { re: /\b(?:morrendo|morreu|apagando|falhando|falha|engasgando|tossindo|sem\s+forca|perdendo\s+forca|fumacando|soltando\s+fumaca|fumaca|esquentando|superaquecendo|tremendo|trepidando|vazando|barulho(?:\s+estranho)?|barulhinho|estalando|estalo|batendo|rateando|luz\s+da\s+injecao|luz\s+acesa)\b/, services: ['diagnosis'], symptom: true },

@@ -55,5 +55,6 @@ export const KNOWN_WORDS: ReadonlySet<string> = new Set([
   'endereco', 'aberto', 'abrem', 'abre', 'fecha', 'fecham', 'fechado', 'fechou', 'fecho',
   'barulhinho', 'chiado', 'falhou', 'vazamento', 'careca', 'carecas', 'pastilhas',
   'cobra', 'cobram', 'custa', 'custo', 'sai', 'saiu', 'pagamento', 'dinheiro', 'debito',
+  'andamento', 'falando', 'falar', 'enquanto', 'entendi', 'entende', 'liberada', 'liberado', 'parem', 'emprego',
   'credito', 'parcela', 'parcelas', 'vista', 'desconto', 'caro', 'cara', 'caros', 'caras',
 ]);

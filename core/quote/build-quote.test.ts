@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueItem } from '../catalogue/types';
 import type { ServiceCode } from '../domain/services';
-import { buildQuoteFromCatalogue, labourCents, partCents, type BuildQuoteInput } from './build-quote';
+import { buildQuoteFromCatalogue, type BuildQuoteInput } from './build-quote';
 import { builtQuoteSchema } from './types';
 
 const part = (sku: string, serviceCode: ServiceCode, familyId: string | null, priceCents: number, quantity = 1): CatalogueItem => ({
@@ -114,21 +114,25 @@ describe('buildQuoteFromCatalogue', () => {
   });
 
   it('rounds labour half-up to centavos', () => {
-    expect(labourCents(1, 9_030)).toBe(151); // 150,5
-    expect(labourCents(7, 9_990)).toBe(1_166); // 1165,5
-    expect(labourCents(25, 8_990)).toBe(3_746); // 3745,83
-    expect(labourCents(20, 8_990)).toBe(2_997); // 2996,67
-    expect(labourCents(10, 8_990)).toBe(1_498); // 1498,33
+    const labourTotal = (minutes: number, rate: number) =>
+      build({ services: ['electrical'], labourRateCentsPerHour: rate, catalogue: [labour('L', 'electrical', null, minutes)] }).totalCents;
+    expect(labourTotal(1, 9_030)).toBe(151); // 150,5
+    expect(labourTotal(7, 9_990)).toBe(1_166); // 1165,5
+    expect(labourTotal(25, 8_990)).toBe(3_746); // 3745,83
+    expect(labourTotal(20, 8_990)).toBe(2_997); // 2996,67
+    expect(labourTotal(10, 8_990)).toBe(1_498); // 1498,33
     const quote = build({ services: ['spark_plug'], labourRateCentsPerHour: 9_030, catalogue: [labour('L', 'spark_plug', null, 1)] });
-    expect(quote.lines[0]).toMatchObject({ unitPriceCents: 151, totalCents: 151 });
-    expect(quote.totalCents).toBe(151);
+    expect(quote.lines[0]).toMatchObject({ quantity: 1, unitPriceCents: 151, totalCents: 151 });
   });
 
   it('rounds fractional part quantities half-up and keeps totals in integer centavos', () => {
-    expect(partCents(4_990, 0.9)).toBe(4_491);
-    expect(partCents(1, 0.5)).toBe(1);
-    expect(partCents(3, 0.125)).toBe(0); // 0,375
-    expect(partCents(5_490, 1.5)).toBe(8_235);
+    const partTotal = (priceCents: number, quantity: number) =>
+      build({ familyId: null, catalogue: [part('P', 'oil_change', null, priceCents, quantity)] }).totalCents;
+    expect(partTotal(4_990, 0.9)).toBe(4_491);
+    expect(partTotal(1, 0.5)).toBe(1);
+    expect(partTotal(3, 0.125)).toBe(0); // 0,375
+    expect(partTotal(5_490, 1.5)).toBe(8_235);
+    expect(partTotal(3_333, 0.333)).toBe(1_110); // 1109,889
     const quote = build({ familyId: 'nmax160', labourRateCentsPerHour: 8_990 });
     expect(quote.lines.map((l) => l.totalCents)).toEqual([4_491, 4_495]);
     expect(quote.totalCents).toBe(8_986);

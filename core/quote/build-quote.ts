@@ -32,11 +32,11 @@ const SCORE = {
 } as const;
 
 /** minutes / 60 × rate, rounded half-up to centavos, in integer arithmetic. */
-export const labourCents = (minutes: number, ratePerHourCents: number): number =>
+const labourCents = (minutes: number, ratePerHourCents: number): number =>
   Math.floor((2 * minutes * ratePerHourCents + 60) / 120);
 
 /** unit × quantity (at most 3 decimals), rounded half-up to centavos. */
-export const partCents = (unitPriceCents: number, quantity: number): number => {
+const partCents = (unitPriceCents: number, quantity: number): number => {
   const milli = Math.round(quantity * 1000);
   return Math.floor((2 * unitPriceCents * milli + 1000) / 2000);
 };

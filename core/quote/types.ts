@@ -8,18 +8,17 @@ export type QuoteLineSource = z.infer<typeof quoteLineSourceSchema>;
  * One itemised line of a quote (orçamento), as CDC art. 40 asks: what, how
  * many, unit price and total. Labour is one line per service with quantity 1.
  */
-export const quoteLineSchema = z
-  .object({
-    serviceCode: z.enum(SERVICE_CODES),
-    kind: z.enum(['part', 'labour']),
-    description: z.string().min(1),
-    quantity: z.number().positive(),
-    unitPriceCents: z.number().int().min(0),
-    totalCents: z.number().int().min(0),
-    /** Catalogue SKU; a labour line built from several items joins them with "+". */
-    sku: z.string().min(1),
-    source: quoteLineSourceSchema,
-  });
+export const quoteLineSchema = z.object({
+  serviceCode: z.enum(SERVICE_CODES),
+  kind: z.enum(['part', 'labour']),
+  description: z.string().min(1),
+  quantity: z.number().positive(),
+  unitPriceCents: z.number().int().min(0),
+  totalCents: z.number().int().min(0),
+  /** Catalogue SKU; a labour line built from several items joins them with "+". */
+  sku: z.string().min(1),
+  source: quoteLineSourceSchema,
+});
 export type QuoteLine = z.infer<typeof quoteLineSchema>;
 
 export const unpricedServiceSchema = z.object({
