@@ -28,3 +28,7 @@ export const resolveTenant = async (tdb: TenantDb, ref: string): Promise<{ tenan
   if (!found) throw new CliError(MSG.unknownTenant(ref));
   return { tenantId: found.tenantId, slug: ref };
 };
+
+/** Prisma's unique-constraint error, through the pg adapter. */
+export const isUniqueViolation = (err: unknown): boolean =>
+  (err as { code?: string }).code === 'P2002' || /unique constraint/i.test(String((err as Error)?.message));

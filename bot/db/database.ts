@@ -43,7 +43,11 @@ const startEmbedded = (dataDir: string): Promise<Embedded> => {
       const { PGlite } = await import('@electric-sql/pglite');
       const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
       const db = await PGlite.create(dir);
-      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+      // The app pool holds at most one connection, but when pg-pool drops a client (it
+      // destroys it after any failed pool.query) and reconnects at once, the old socket
+      // is still being detached: with the default maxConnections of 1 the new one is
+      // refused and the next query fails with "Connection terminated unexpectedly".
+      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
       await server.start();
       const conn = server.getServerConn(); // "127.0.0.1:PORT"
       return {
@@ -72,6 +76,18 @@ const appUrl = async (config: Config): Promise<string> =>
 export const openAdmin = async (config: Config): Promise<AdminConnection> => {
   const client = new pg.Client({ connectionString: await adminUrl(config) });
   await client.connect();
+  if (!config.DATABASE_URL) {
+    // PGlite: one session shared with the app pool, which runs it as the app role.
+    // Work as the owner while this connection lives, then hand the session back.
+    await client.query('RESET ROLE');
+    return {
+      client,
+      close: async () => {
+        await client.query(`DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${config.APP_DB_ROLE}') THEN SET ROLE ${config.APP_DB_ROLE}; END IF; END $$`).catch(() => {});
+        await client.end();
+      },
+    };
+  }
   return { client, close: () => client.end() };
 };
 
@@ -90,16 +106,15 @@ export const openDatabase = async (config: Config): Promise<Database> => {
     connectionString: await appUrl(config),
     // PGlite has a single session: more than one connection would only queue.
     max: kind === 'embedded' ? 1 : config.DATABASE_POOL_SIZE,
+    // Sessions start as the app role even when the login user is privileged (a
+    // developer's superuser URL); withTenant sets it again per transaction.
+    options: kind === 'postgres' ? `-c role=${config.APP_DB_ROLE}` : undefined,
     idleTimeoutMillis: 30_000,
   });
-  const role = config.APP_DB_ROLE;
-  // When the login user is not the app role (a developer's superuser URL, or PGlite's
-  // only user), every session switches to the app role before it runs anything.
-  pool.on('connect', (client) => {
-    client.query(`DO $$ BEGIN IF current_user <> '${role}' THEN EXECUTE 'SET ROLE ${role}'; END IF; END $$`).catch(() => {
-      // verifyIsolation reports the failure with a clear message at start-up.
-    });
-  });
+  if (kind === 'embedded') {
+    // PGlite is one session shared by every connection: switch it to the app role once.
+    await pool.query(`SET ROLE ${config.APP_DB_ROLE}`);
+  }
   pool.on('error', () => {
     // An idle client died (server restart); the pool replaces it on next use.
   });

@@ -34,6 +34,7 @@ export interface TenantDb {
 
 /** The explicit cross-tenant path: SECURITY DEFINER functions that only say which tenant owns a key. */
 export interface CrossTenantLookup {
+  channelAccountById(id: string): Promise<{ channelAccountId: string; tenantId: string; kind: string; status: string } | null>;
   channelAccount(kind: string, externalId: string): Promise<{ channelAccountId: string; tenantId: string; status: string } | null>;
   tenantBySlug(slug: string): Promise<{ tenantId: string; status: string } | null>;
   login(email: string): Promise<{ userId: string; tenantId: string } | null>;
@@ -55,12 +56,32 @@ export const createTenantDb = (db: Database, appRole: string): TenantDb => {
       return db.prisma.$transaction(
         async (tx) => {
           await tx.$queryRaw`SELECT set_config('role', ${appRole}, true), set_config('app.tenant_id', ${tenantId}, true)`;
-          return fn(tx);
+          const result = await fn(tx);
+          // Before committing, the transaction must still run as the app role for this
+          // tenant. A RESET/SET ROLE inside fn is a session-level change: where the login
+          // is a superuser (embedded PGlite, a developer's superuser URL) it would bypass
+          // RLS and outlive the commit on the pooled session. Throwing rolls it back.
+          const [ctx] = await tx.$queryRaw<{ role_ok: boolean; tenant_ok: boolean }[]>`
+            SELECT current_user::text = ${appRole} AS role_ok,
+                   current_setting('app.tenant_id', true) IS NOT DISTINCT FROM ${tenantId} AS tenant_ok`;
+          if (!ctx?.role_ok || !ctx.tenant_ok) {
+            throw new TenantContextError('papel ou oficina alterados dentro da transação; desfeita');
+          }
+          return result;
         },
         { maxWait: opts.maxWait ?? 10_000, timeout: opts.timeout ?? 15_000, isolationLevel: opts.isolationLevel },
       );
     },
     lookup: {
+      channelAccountById: (id) =>
+        tenantIdSchema.safeParse(id).success
+          ? first('SELECT * FROM resolve_channel_account_id($1)', [id], (r) => ({
+              channelAccountId: r.channel_account_id!,
+              tenantId: r.tenant_id!,
+              kind: r.kind!,
+              status: r.status!,
+            }))
+          : Promise.resolve(null),
       channelAccount: (kind, externalId) =>
         first('SELECT * FROM resolve_channel_account($1, $2)', [kind, externalId], (r) => ({
           channelAccountId: r.channel_account_id!,

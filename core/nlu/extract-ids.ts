@@ -34,7 +34,7 @@ export const extractKm = (text: string): number | undefined => {
   const thousands = /(?<![\d.,])(\d{1,3}(?:[.,]\d)?)\s*(?:mil|k)\b(?!\s*(?:reais|conto|pila))(?:\s*(?:km|kms|quilometros))?/g;
   for (const m of text.matchAll(thousands)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
-    if (money.test(after) || /r\$\s*$/.test(text.slice(0, m.index))) continue;
+    if (money.test(after) || /(?:r\$|reais)\s*$/.test(text.slice(0, m.index))) continue;
     return Math.round(toNumber(m[1] ?? '0') * 1000);
   }
   const unit = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:km|kms|quilometros)\b/.exec(text);
@@ -42,7 +42,7 @@ export const extractKm = (text: string): number | undefined => {
   const labelled = /\b(?:km|kms|quilometragem|hodometro|marcando|rodou|rodados?)\s*:?\s*(?:de\s+|com\s+)?(\d{1,3}(?:\.\d{3})+|\d{3,7})\b/.exec(text);
   if (labelled?.[1]) return toNumber(labelled[1]);
   const dotted = /(?<![\d.,$])(\d{1,3}\.\d{3})(?![\d.,])/.exec(text);
-  if (dotted?.[1] && !/r\$\s*$/.test(text.slice(0, dotted.index)) && !money.test(text.slice(dotted.index, dotted.index + 20)))
+  if (dotted?.[1] && !/(?:r\$|reais)\s*$/.test(text.slice(0, dotted.index)) && !money.test(text.slice(dotted.index, dotted.index + 20)))
     return toNumber(dotted[1]);
   return undefined;
 };

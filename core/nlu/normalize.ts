@@ -44,7 +44,7 @@ export const normalize = (input: string): Normalized => {
   const hasNo = NO_EMOJI.test(input);
   let s = input.replace(YES_EMOJI, ' sim ').replace(NO_EMOJI, ' nao ');
   s = stripAccents(s).toLowerCase();
-  s = s.replace(/º|°|ª/g, ' ');
+  s = s.replace(/º|°|ª/g, ' ').replace(/r\$/g, ' reais ');
   // Keep what numbers, times and plates need ("32.000", "14:30", "abc-1234"); drop the rest.
   s = s.replace(/[^a-z0-9\s.,:\-/?!]/g, ' ');
   s = collapseRuns(s);

@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+import { buildQuoteFromCatalogue } from '../../core/quote/build-quote';
+import { isServiceCode, SERVICE_LABELS, type ServiceCode } from '../../core/domain/services';
+import type { CatalogueItem } from '../../core/catalogue/types';
+import type { DbEffect, FlowEvent } from '../../flows/types';
+import type { Tx } from '../db/tenant-db';
+import { audit } from './audit';
+import { nextOrderNumber, setOrderStatus } from './order-status';
+import { orderSummary, quoteSummary } from './summaries';
+
+export interface EffectEnv {
+  readonly tenantId: string;
+  readonly customerId: string;
+  readonly conversationId: string;
+  readonly channel: string;
+  readonly now: Date;
+  readonly handoffMinutes: number;
+}
+
+const customerActor = (env: EffectEnv) => ({ type: 'customer' as const, id: env.customerId });
+
+/** Stable hash of what the customer approves: lines, totals, validity. Evidence for CDC art. 40. */
+export const quoteContentHash = (q: {
+  version: number;
+  totalCents: number;
+  validUntil: Date;
+  lines: { position: number; kind: string; description: string; quantity: number | string; unitPriceCents: number; totalCents: number }[];
+}): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify({
+        v: q.version,
+        total: q.totalCents,
+        validUntil: q.validUntil.toISOString().slice(0, 10),
+        lines: q.lines.map((l) => [l.position, l.kind, l.description, Number(l.quantity), l.unitPriceCents, l.totalCents]),
+      }),
+    )
+    .digest('hex');
+
+const saveVehicle = async (tx: Tx, env: EffectEnv, v: Extract<DbEffect, { type: 'save_vehicle' }>['vehicle']) => {
+  const existing = await tx.vehicle.findFirst({
+    where: {
+      customerId: env.customerId,
+      OR: [...(v.plate ? [{ plate: v.plate }] : []), ...(v.familyId ? [{ familyId: v.familyId }] : [])],
+    },
+    orderBy: { updatedAt: 'desc' },
+  });
+  const data = {
+    ...(v.brand ? { brand: v.brand } : {}),
+    ...(v.model ? { model: v.model } : {}),
+    ...(v.familyId ? { familyId: v.familyId } : {}),
+    ...(v.year ? { year: v.year } : {}),
+    ...(v.plate ? { plate: v.plate } : {}),
+    ...(v.km ? { km: v.km } : {}),
+  };
+  if (existing && (v.familyId || v.plate)) {
+    return tx.vehicle.update({ where: { id: existing.id }, data });
+  }
+  return tx.vehicle.create({ data: { tenantId: env.tenantId, customerId: env.customerId, ...data } });
+};
+
+const loadCatalogue = async (tx: Tx, services: readonly ServiceCode[]): Promise<CatalogueItem[]> =>
+  (await tx.catalogueItem.findMany({ where: { active: true, serviceCode: { in: [...services] } } })).flatMap((i) =>
+    isServiceCode(i.serviceCode)
+      ? [{
+          sku: i.sku,
+          serviceCode: i.serviceCode,
+          familyId: i.familyId,
+          kind: i.kind === 'labour' ? 'labour' : 'part',
+          description: i.description,
+          priceCents: i.priceCents,
+          quantity: Number(i.quantity),
+          labourMinutes: i.labourMinutes,
+          active: i.active,
+        } satisfies CatalogueItem]
+      : [],
+  );
+
+const createQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 'create_quote' }>): Promise<FlowEvent | null> => {
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: env.tenantId } });
+  const built = buildQuoteFromCatalogue({
+    services: [...e.services],
+    familyId: e.familyId,
+    catalogue: await loadCatalogue(tx, e.services),
+    labourRateCentsPerHour: tenant.labourRateCents,
+    validityDays: tenant.quoteValidityDays,
+    today: env.now,
+  });
+  const last = await tx.quote.findFirst({ where: { orderId: e.orderId }, orderBy: { version: 'desc' }, select: { version: true } });
+  const version = (last?.version ?? 0) + 1;
+  const lines = built.lines.map((l, i) => ({
+    position: i + 1,
+    kind: l.kind,
+    serviceCode: l.serviceCode,
+    sku: l.sku,
+    description: l.description,
+    quantity: l.quantity,
+    unitPriceCents: l.unitPriceCents,
+    totalCents: l.totalCents,
+  }));
+  const needsReview = built.needsStaffReview || lines.length === 0;
+  const unpriced = built.unpriced.map((u) => `${SERVICE_LABELS[u.serviceCode]} (${u.reason})`);
+  await tx.quote.updateMany({ where: { orderId: e.orderId, status: { in: ['draft', 'pending_review', 'sent'] } }, data: { status: 'superseded' } });
+  const quote = await tx.quote.create({
+    data: {
+      tenantId: env.tenantId,
+      orderId: e.orderId,
+      version,
+      status: needsReview ? 'pending_review' : 'sent',
+      totalCents: built.totalCents,
+      validUntil: built.validUntil,
+      paymentTerms: 'Pix, dinheiro ou cartão na retirada.',
+      confidence: built.confidence,
+      source: 'catalogue',
+      explanation: unpriced.length ? `Sem preço: ${unpriced.join('; ')}` : null,
+      contentHash: quoteContentHash({ version, totalCents: built.totalCents, validUntil: built.validUntil, lines }),
+      createdBy: 'bot',
+      sentAt: needsReview ? null : env.now,
+      lines: { create: lines.map((l) => ({ ...l, tenantId: env.tenantId })) },
+    },
+  });
+  await audit(tx, env.tenantId, { type: 'system' }, 'quote.created', 'quote', quote.id, {
+    after: { version, totalCents: built.totalCents, status: quote.status, confidence: built.confidence },
+  });
+  if (!needsReview) await setOrderStatus(tx, env.tenantId, e.orderId, 'orcamento_enviado', { type: 'system' });
+  const order = await orderSummary(tx, e.orderId);
+  const summary = await quoteSummary(tx, quote.id);
+  return order && summary ? { type: 'quote_created', order, quote: summary } : null;
+};
+
+const decideQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 'decide_quote' }>): Promise<FlowEvent | null> => {
+  const quote = await tx.quote.findUnique({ where: { id: e.quoteId }, include: { lines: true } });
+  if (!quote || quote.status !== 'sent') return { type: 'effect_failed', effect: e.type, code: 'QUOTE_NOT_PENDING' };
+  if (quote.validUntil < env.now) return { type: 'effect_failed', effect: e.type, code: 'QUOTE_EXPIRED' };
+  const chosen = new Set(e.lineNumbers ?? []);
+  const approvedLines =
+    e.decision === 'approved' ? quote.lines : e.decision === 'partial' ? quote.lines.filter((l) => chosen.has(l.position)) : [];
+  if (e.decision === 'partial' && approvedLines.length === 0) return { type: 'effect_failed', effect: e.type, code: 'NO_LINES' };
+  const approvedIds = new Set(approvedLines.map((l) => l.id));
+  for (const l of quote.lines) {
+    await tx.quoteLine.update({ where: { id: l.id }, data: { decision: approvedIds.has(l.id) ? 'approved' : 'rejected' } });
+  }
+  const status = e.decision === 'approved' ? 'approved' : e.decision === 'partial' ? 'partially_approved' : 'rejected';
+  await tx.quote.update({ where: { id: quote.id }, data: { status, decidedAt: env.now } });
+  await tx.quoteApproval.create({
+    data: {
+      tenantId: env.tenantId,
+      quoteId: quote.id,
+      version: quote.version,
+      decision: e.decision,
+      lineIds: [...approvedIds],
+      actorType: 'customer',
+      actorId: env.customerId,
+      channel: env.channel,
+      messageId: e.messageId,
+      contentHash: quote.contentHash,
+      at: env.now,
+    },
+  });
+  await audit(tx, env.tenantId, customerActor(env), `quote.${status}`, 'quote', quote.id, { after: { version: quote.version, lines: [...approvedIds] } });
+  await setOrderStatus(tx, env.tenantId, quote.orderId, e.decision === 'rejected' ? 'recusada' : 'aprovada', customerActor(env));
+  const order = await orderSummary(tx, quote.orderId);
+  const summary = await quoteSummary(tx, quote.id);
+  return order && summary ? { type: 'quote_decided', order, quote: summary, decision: e.decision } : null;
+};
+
+/**
+ * Applies one database effect inside the turn's transaction, returning the event that
+ * tells the flow its outcome (or null when there is nothing to tell).
+ */
+export const applyDbEffect = async (tx: Tx, env: EffectEnv, e: DbEffect): Promise<FlowEvent | null> => {
+  switch (e.type) {
+    case 'save_customer':
+      if (e.name) await tx.customer.update({ where: { id: env.customerId }, data: { name: e.name.slice(0, 120) } });
+      return null;
+    case 'save_vehicle':
+      await saveVehicle(tx, env, e.vehicle);
+      return null;
+    case 'open_order': {
+      const vehicle = e.vehicle.familyId || e.vehicle.plate ? await saveVehicle(tx, env, e.vehicle) : null;
+      const number = await nextOrderNumber(tx, env.tenantId);
+      const order = await tx.serviceOrder.create({
+        data: {
+          tenantId: env.tenantId,
+          number,
+          customerId: env.customerId,
+          vehicleId: vehicle?.id ?? null,
+          conversationId: env.conversationId,
+          complaint: e.complaint.slice(0, 2000),
+          services: [...e.services],
+        },
+      });
+      await tx.orderEvent.create({ data: { tenantId: env.tenantId, orderId: order.id, toState: 'aberta', actorType: 'customer', actorId: env.customerId } });
+      await audit(tx, env.tenantId, customerActor(env), 'order.opened', 'service_order', order.id, { after: { number, services: e.services } });
+      const summary = await orderSummary(tx, order.id);
+      return summary ? { type: 'order_opened', order: summary } : null;
+    }
+    case 'create_quote':
+      return createQuote(tx, env, e);
+    case 'decide_quote':
+      return decideQuote(tx, env, e);
+    case 'schedule_dropoff': {
+      if (e.orderId) {
+        await tx.serviceOrder.update({ where: { id: e.orderId }, data: { scheduledAt: new Date(e.at) } });
+        await audit(tx, env.tenantId, customerActor(env), 'order.scheduled', 'service_order', e.orderId, { after: { scheduledAt: e.at } });
+      }
+      return null;
+    }
+    case 'cancel_order':
+      await setOrderStatus(tx, env.tenantId, e.orderId, 'cancelada', customerActor(env), 'cancelada pelo cliente');
+      return null;
+    case 'handoff':
+      await tx.conversation.update({
+        where: { id: env.conversationId },
+        data: { handledBy: 'human', handoffUntil: new Date(env.now.getTime() + env.handoffMinutes * 60_000) },
+      });
+      await audit(tx, env.tenantId, customerActor(env), 'conversation.handoff_requested', 'conversation', env.conversationId, { after: { reason: e.reason } });
+      return null;
+    case 'opt_out':
+      await tx.customer.update({ where: { id: env.customerId }, data: { marketingConsent: false, optedOutAt: env.now } });
+      await tx.consentRecord.create({
+        data: {
+          tenantId: env.tenantId,
+          customerId: env.customerId,
+          purpose: 'marketing',
+          granted: false,
+          channel: env.channel,
+          sourceMessageId: e.messageId,
+          evidence: e.evidence.slice(0, 500),
+          at: env.now,
+        },
+      });
+      await audit(tx, env.tenantId, customerActor(env), 'consent.revoked', 'customer', env.customerId, { after: { purpose: 'marketing' } });
+      return null;
+  }
+};

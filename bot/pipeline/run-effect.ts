@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { buildPixCode } from '../../core/pix/brcode';
+import { formatBRL } from '../../core/domain/money';
+import type { ExternalEffect } from '../../flows/types';
+import type { Prisma } from '../db/generated/client';
+import type { TenantDb, Tx } from '../db/tenant-db';
+import type { QueueSystem } from '../queue/types';
+import { safeJobId } from '../queue/types';
+import { audit } from './audit';
+import { QUEUES, type EffectJob, type SendJob } from './jobs';
+
+/** Delivers a staff notification beyond the admin web (e.g. to linked staff on Telegram). */
+export interface StaffNotifier {
+  notify(tenantId: string, n: { kind: string; text: string; orderId?: string | null; notificationId: string }): Promise<void>;
+}
+
+export interface EffectDeps {
+  readonly tdb: TenantDb;
+  readonly queues: QueueSystem;
+  readonly logger: Logger;
+  readonly notifiers: readonly StaffNotifier[];
+}
+
+type StoredEffect = ExternalEffect & { customerId?: string };
+
+const paymentReply = (code: string, amountCents: number) =>
+  `Segue o Pix copia e cola de ${formatBRL({ cents: amountCents })}. É só copiar e colar no app do seu banco:`;
+
+/** A static Pix code from the shop's key for the order's approved total; staff confirm payment by hand. */
+const requestPayment = async (tx: Tx, tenantId: string, conversationId: string | null, orderId: string): Promise<string | null> => {
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  const order = await tx.serviceOrder.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { quotes: { where: { status: { in: ['approved', 'partially_approved'] } }, orderBy: { version: 'desc' }, take: 1, include: { lines: true } } },
+  });
+  const quote = order.quotes[0];
+  if (!quote || !tenant.pixKey || !conversationId) return null;
+  const amountCents = quote.lines.filter((l) => l.decision === 'approved').reduce((s, l) => s + l.totalCents, 0);
+  const existing = await tx.payment.findFirst({ where: { orderId, status: 'pending', amountCents, provider: 'pix_static' } });
+  const txid = existing?.txid ?? `OS${order.number}${randomBytes(4).toString('hex').toUpperCase()}`;
+  const built = buildPixCode({
+    key: tenant.pixKey,
+    amountCents,
+    merchantName: tenant.name,
+    merchantCity: tenant.city,
+    txid,
+  });
+  if (!built.ok) throw new Error(`Pix inválido para a oficina: ${built.code}`);
+  if (!existing) {
+    await tx.payment.create({
+      data: { tenantId, orderId, quoteId: quote.id, provider: 'pix_static', txid, amountCents, pixCode: built.brcode },
+    });
+    await audit(tx, tenantId, { type: 'system' }, 'payment.requested', 'service_order', orderId, { after: { amountCents, provider: 'pix_static' } });
+  }
+  const conv = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+  const msg = await tx.message.create({
+    data: {
+      tenantId,
+      conversationId,
+      channelAccountId: conv.channelAccountId,
+      direction: 'out',
+      text: paymentReply(built.brcode, amountCents),
+      payload: { text: paymentReply(built.brcode, amountCents), copyText: built.brcode } as Prisma.InputJsonValue,
+      status: 'queued',
+    },
+    select: { id: true },
+  });
+  return msg.id;
+};
+
+/**
+ * Executes one outbox effect exactly once in effect: the row is marked done in the
+ * same transaction as its database writes, and notifications carry the effect id as
+ * idempotency key, so a retried job changes nothing twice.
+ */
+export const createRunEffect = (deps: EffectDeps) => async (job: EffectJob): Promise<'done' | 'skipped'> => {
+  const result = await deps.tdb.withTenant(job.tenantId, async (tx) => {
+    const row = await tx.outboxEffect.findUnique({ where: { id: job.effectId } });
+    if (!row || row.status === 'done') return null;
+    const effect = row.payload as unknown as StoredEffect;
+    let sendId: string | null = null;
+    let notification: { id: string; kind: string; text: string; orderId: string | null } | null = null;
+    if (effect.type === 'notify_staff') {
+      const n = await tx.notification.upsert({
+        where: { tenantId_idempotencyKey: { tenantId: job.tenantId, idempotencyKey: row.id } },
+        create: {
+          tenantId: job.tenantId,
+          kind: effect.kind,
+          text: effect.text,
+          orderId: effect.orderId ?? null,
+          conversationId: row.conversationId,
+          idempotencyKey: row.id,
+        },
+        update: {},
+      });
+      notification = { id: n.id, kind: n.kind, text: n.text, orderId: n.orderId };
+    } else if (effect.type === 'request_payment') {
+      sendId = await requestPayment(tx, job.tenantId, row.conversationId, effect.orderId);
+    }
+    await tx.outboxEffect.update({ where: { id: row.id }, data: { status: 'done', doneAt: new Date(), attempts: { increment: 1 } } });
+    return { sendId, notification };
+  });
+  if (!result) return 'skipped';
+  if (result.sendId) {
+    await deps.queues.add<SendJob>(QUEUES.send, { tenantId: job.tenantId, messageId: result.sendId }, { jobId: safeJobId('send', result.sendId) });
+  }
+  if (result.notification) {
+    const n = result.notification;
+    await Promise.all(
+      deps.notifiers.map((notifier) =>
+        notifier.notify(job.tenantId, { kind: n.kind, text: n.text, orderId: n.orderId, notificationId: n.id }).catch((err: Error) => {
+          deps.logger.warn({ err: err.message, notificationId: n.id }, 'staff notifier failed');
+        }),
+      ),
+    );
+  }
+  return 'done';
+};

@@ -1,0 +1,170 @@
+import type { Logger } from 'pino';
+import type { NluResult } from '../../core/nlu/types';
+import { outboundMessageSchema } from '../../core/messaging/types';
+import { DB_EFFECTS, type DbEffect, type ExternalEffect, type Flow, type FlowContext, type FlowEvent, type OpeningHours } from '../../flows/types';
+import type { Prisma } from '../db/generated/client';
+import type { TenantDb, Tx } from '../db/tenant-db';
+import type { QueueSystem } from '../queue/types';
+import { safeJobId } from '../queue/types';
+import { annotateContext } from '../observability/context';
+import { applyDbEffect, type EffectEnv } from './apply-db-effect';
+import { QUEUES, type EffectJob, type SendJob, type TurnJob } from './jobs';
+import { openOrderOf, vehiclesOf } from './summaries';
+import { audit } from './audit';
+
+export interface TurnDeps {
+  readonly tdb: TenantDb;
+  readonly queues: QueueSystem;
+  readonly logger: Logger;
+  readonly flow: Flow<unknown>;
+  readonly understand: (text: string) => Promise<NluResult>;
+  readonly now: () => Date;
+  readonly burstWindowMs: number;
+  readonly handoffMinutes: number;
+  /** Whether a channel kind renders buttons. */
+  readonly buttons: (channelKind: string) => boolean;
+}
+
+export type TurnOutcome = 'processed' | 'already_processed' | 'deferred_to_newer' | 'silenced_handoff' | 'missing';
+
+const MAX_EFFECT_ROUNDS = 8;
+
+const buildContext = async (tx: Tx, conv: { customerId: string; channel: string; tenantId: string }, deps: TurnDeps, now: Date): Promise<FlowContext> => {
+  const [tenant, customer, vehicles, openOrder] = await Promise.all([
+    tx.tenant.findUniqueOrThrow({ where: { id: conv.tenantId } }),
+    tx.customer.findUniqueOrThrow({ where: { id: conv.customerId } }),
+    vehiclesOf(tx, conv.customerId),
+    openOrderOf(tx, conv.customerId),
+  ]);
+  return {
+    now,
+    tenant: {
+      name: tenant.name,
+      timezone: tenant.timezone,
+      openingHours: (tenant.openingHours ?? {}) as OpeningHours,
+      phone: tenant.phone,
+      address: tenant.address,
+    },
+    customer: { name: customer.name, optedOut: customer.optedOutAt !== null, vehicles },
+    openOrder,
+    channel: { buttons: deps.buttons(conv.channel) },
+  };
+};
+
+/**
+ * Steps 4-5 of the message path: one conversation turn. Runs under a row lock on the
+ * conversation, so turns of one conversation never overlap, and takes every message
+ * that arrived unprocessed (a burst of quick messages is one turn). The flow's new
+ * state, the messages' status, database effects, outbound replies and outbox effects
+ * commit together; sends and effects are enqueued after the commit (and re-enqueued
+ * by the recovery sweep if the process dies in between).
+ */
+export const createRunTurn = (deps: TurnDeps) => async (job: TurnJob): Promise<TurnOutcome> => {
+  annotateContext({ tenantId: job.tenantId, conversationId: job.conversationId });
+  const enqueue: { sends: string[]; effects: string[] } = { sends: [], effects: [] };
+  const outcome = await deps.tdb.withTenant(
+    job.tenantId,
+    async (tx): Promise<TurnOutcome> => {
+      await tx.$queryRaw`SELECT id FROM conversations WHERE id = ${job.conversationId}::uuid FOR UPDATE`;
+      const conv = await tx.conversation.findUnique({ where: { id: job.conversationId } });
+      const trigger = await tx.message.findUnique({ where: { id: job.messageId }, select: { status: true, createdAt: true } });
+      if (!conv || !trigger) return 'missing';
+      if (trigger.status !== 'received') return 'already_processed';
+      const pending = await tx.message.findMany({
+        where: { conversationId: conv.id, direction: 'in', status: 'received' },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      const now = deps.now();
+      const newest = pending[pending.length - 1]!;
+      const oldest = pending[0]!;
+      // A newer message's own turn will take this one too, unless the burst has gone on too long.
+      if (newest.id !== job.messageId && now.getTime() - oldest.createdAt.getTime() < deps.burstWindowMs * 4) {
+        return 'deferred_to_newer';
+      }
+      await tx.message.updateMany({ where: { id: { in: pending.map((m) => m.id) } }, data: { status: 'processed' } });
+
+      if (conv.handledBy === 'human') {
+        if (!conv.handoffUntil || conv.handoffUntil > now) return 'silenced_handoff';
+        await tx.conversation.update({ where: { id: conv.id }, data: { handledBy: 'bot', assignedUserId: null, handoffUntil: null } });
+        await audit(tx, job.tenantId, { type: 'system' }, 'conversation.handoff_expired', 'conversation', conv.id);
+      }
+
+      const text = pending.map((m) => m.text ?? '').filter(Boolean).join('\n');
+      const lastChoice = [...pending].reverse().map((m) => (m.payload as { choice?: { id?: string } } | null)?.choice?.id).find(Boolean);
+      const nlu = await deps.understand(text);
+      const env: EffectEnv = {
+        tenantId: job.tenantId,
+        customerId: conv.customerId,
+        conversationId: conv.id,
+        channel: conv.channel,
+        now,
+        handoffMinutes: deps.handoffMinutes,
+      };
+      let ctx = await buildContext(tx, conv, deps, now);
+      let state = deps.flow.load(conv.state);
+      const external: ExternalEffect[] = [];
+      const events: FlowEvent[] = [{ type: 'message', messageId: newest.id, text, nlu, ...(lastChoice ? { choiceId: lastChoice } : {}) }];
+      for (let round = 0; events.length && round < MAX_EFFECT_ROUNDS; round++) {
+        const result = deps.flow.step(state, events.shift()!, ctx);
+        state = result.state;
+        let changed = false;
+        for (const effect of result.effects) {
+          if (DB_EFFECTS.has(effect.type)) {
+            const follow = await applyDbEffect(tx, env, effect as DbEffect);
+            changed = true;
+            if (follow) events.push(follow);
+          } else external.push(effect as ExternalEffect);
+        }
+        if (changed) ctx = await buildContext(tx, conv, deps, now);
+      }
+      await tx.conversation.update({
+        where: { id: conv.id },
+        data: { state: state as Prisma.InputJsonValue, stateVersion: deps.flow.version, revision: { increment: 1 } },
+      });
+      let i = 0;
+      for (const effect of external) {
+        const key = `${newest.id}:${i++}`;
+        if (effect.type === 'reply') {
+          const message = outboundMessageSchema.parse(effect.message);
+          const row = await tx.message.create({
+            data: {
+              tenantId: job.tenantId,
+              conversationId: conv.id,
+              channelAccountId: conv.channelAccountId,
+              direction: 'out',
+              text: message.text,
+              payload: message as Prisma.InputJsonValue,
+              status: 'queued',
+            },
+            select: { id: true },
+          });
+          enqueue.sends.push(row.id);
+        } else {
+          const row = await tx.outboxEffect.create({
+            data: {
+              tenantId: job.tenantId,
+              conversationId: conv.id,
+              idempotencyKey: key,
+              kind: effect.type,
+              payload: { ...effect, customerId: conv.customerId } as Prisma.InputJsonValue,
+            },
+            select: { id: true },
+          });
+          enqueue.effects.push(row.id);
+        }
+      }
+      return 'processed';
+    },
+    { timeout: 30_000 },
+  );
+  await Promise.all([
+    ...enqueue.sends.map((messageId) =>
+      deps.queues.add<SendJob>(QUEUES.send, { tenantId: job.tenantId, messageId }, { jobId: safeJobId('send', messageId), attempts: 8, backoffMs: 1000 }),
+    ),
+    ...enqueue.effects.map((effectId) =>
+      deps.queues.add<EffectJob>(QUEUES.effect, { tenantId: job.tenantId, effectId }, { jobId: safeJobId('effect', effectId), attempts: 8, backoffMs: 1000 }),
+    ),
+  ]);
+  if (outcome !== 'processed') deps.logger.debug({ outcome, messageId: job.messageId }, 'turn skipped');
+  return outcome;
+};

@@ -1,0 +1,67 @@
+import type { Logger } from 'pino';
+import { outboundMessageSchema } from '../../core/messaging/types';
+import type { TenantDb } from '../db/tenant-db';
+import type { SendJob } from './jobs';
+import { PermanentSendError, type ChannelSender } from './senders';
+
+export interface SendDeps {
+  readonly tdb: TenantDb;
+  readonly logger: Logger;
+  readonly senders: Readonly<Record<string, ChannelSender | undefined>>;
+  readonly openSecrets: (sealed: string | null) => Record<string, string>;
+}
+
+/**
+ * Step 6: deliver one stored reply. The vendor call happens outside any transaction;
+ * a failure throws so the queue retries with backoff; the dead-letter hook records
+ * what failed for good. Already-sent messages are skipped, so retries never double-send
+ * from our side.
+ */
+export const createSendMessage = (deps: SendDeps) => async (job: SendJob): Promise<'sent' | 'skipped'> => {
+  const loaded = await deps.tdb.withTenant(job.tenantId, (tx) =>
+    tx.message.findUnique({ where: { id: job.messageId }, include: { conversation: true, channelAccount: true } }),
+  );
+  if (!loaded || loaded.direction !== 'out' || !['queued', 'failed'].includes(loaded.status)) return 'skipped';
+  const sender = deps.senders[loaded.channelAccount.kind];
+  if (!sender) throw new PermanentSendError(`canal sem envio configurado: ${loaded.channelAccount.kind}`, 'NO_SENDER');
+  const message = outboundMessageSchema.parse(loaded.payload ?? { text: loaded.text });
+  try {
+    const { externalMessageId } = await sender.send({
+      account: {
+        id: loaded.channelAccount.id,
+        externalId: loaded.channelAccount.externalId,
+        secrets: deps.openSecrets(loaded.channelAccount.secretsEnc),
+      },
+      to: loaded.conversation.replyTo,
+      message,
+    });
+    await deps.tdb.withTenant(job.tenantId, (tx) =>
+      tx.message.update({
+        where: { id: loaded.id },
+        data: { status: 'sent', sentAt: new Date(), channelMessageId: externalMessageId, attempts: { increment: 1 }, error: null },
+      }),
+    );
+    return 'sent';
+  } catch (err) {
+    await deps.tdb.withTenant(job.tenantId, (tx) =>
+      tx.message.update({
+        where: { id: loaded.id },
+        data: { status: 'failed', attempts: { increment: 1 }, error: (err as Error).message.slice(0, 500) },
+      }),
+    );
+    throw err;
+  }
+};
+
+/** Called when a send exhausted its retries: the message is dead-lettered for the admin's retry button. */
+export const deadLetterSend = (deps: Pick<SendDeps, 'tdb' | 'logger'>) => async (job: SendJob, error: Error, attempts: number) => {
+  deps.logger.error({ messageId: job.messageId, err: error.message }, 'outbound message dead-lettered');
+  await deps.tdb.withTenant(job.tenantId, async (tx) => {
+    await tx.message.update({ where: { id: job.messageId }, data: { status: 'dead', error: error.message.slice(0, 500) } });
+    await tx.deadLetter.upsert({
+      where: { tenantId_queue_jobId: { tenantId: job.tenantId, queue: 'send', jobId: job.messageId } },
+      create: { tenantId: job.tenantId, queue: 'send', jobId: job.messageId, payload: { ...job }, error: error.message.slice(0, 2000), attempts },
+      update: { error: error.message.slice(0, 2000), attempts, retriedAt: null },
+    });
+  });
+};

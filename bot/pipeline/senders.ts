@@ -1,0 +1,23 @@
+import type { OutboundMessage } from '../../core/messaging/types';
+
+/** What a channel needs to deliver one reply. Implemented per channel under channels/. */
+export interface ChannelSender {
+  send(args: {
+    readonly account: { readonly id: string; readonly externalId: string; readonly secrets: Record<string, string> };
+    readonly to: string;
+    readonly message: OutboundMessage;
+  }): Promise<{ readonly externalMessageId: string | null }>;
+}
+
+/** Raised by a sender for a failure that retrying cannot fix (blocked number, bad token). */
+export class PermanentSendError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+    this.name = 'PermanentSendError';
+  }
+}
+
+/** The web chat has no vendor: a reply is "sent" once stored; the page polls for it. */
+export const webchatSender: ChannelSender = {
+  send: async () => ({ externalMessageId: null }),
+};
