@@ -31,6 +31,11 @@ const onDisk = async (dir = MIGRATIONS_DIR): Promise<{ name: string; checksum: s
 
 const created: string[] = [];
 let maint: pg.Client;
+/**
+ * A snapshot of prisma/migrations taken once: the PostgreSQL cases migrate from it, so a
+ * teammate editing a migration file mid-run cannot make them flaky.
+ */
+let snapshot: string;
 
 /** A new, EMPTY database on the test server; dropped in afterAll. */
 const emptyDatabase = async (): Promise<string> => {
@@ -57,22 +62,25 @@ const rowsOf = async (c: pg.Client): Promise<MigrationRow[]> =>
 beforeAll(async () => {
   maint = new pg.Client({ connectionString: testPg.maintenanceUrl });
   await maint.connect();
+  snapshot = await mkdtemp(path.join(os.tmpdir(), 'mg-migrations-snapshot-'));
+  await cp(MIGRATIONS_DIR, snapshot, { recursive: true });
 });
 afterAll(async () => {
+  if (snapshot) await rm(snapshot, { recursive: true, force: true });
   for (const name of created) await maint.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   await maint?.end();
 });
 
 describe('applyMigrations on PostgreSQL', () => {
   it('applies every migration to an empty database and records it like prisma migrate deploy', async () => {
-    const expected = await onDisk();
+    const expected = await onDisk(snapshot);
     expect(expected.length).toBeGreaterThanOrEqual(2);
     const c = await connect(await emptyDatabase());
     try {
       const before = await c.query(`SELECT to_regclass('public._prisma_migrations') AS t, to_regclass('public.customers') AS c`);
       expect(before.rows).toEqual([{ t: null, c: null }]);
 
-      const result = await applyMigrations(c);
+      const result = await applyMigrations(c, { dir: snapshot });
       expect(result).toEqual({ applied: expected.map((m) => m.name), skipped: [] });
 
       const rows = await rowsOf(c);
@@ -97,12 +105,12 @@ describe('applyMigrations on PostgreSQL', () => {
   });
 
   it('applying again is a no-op', async () => {
-    const expected = (await onDisk()).map((m) => m.name);
+    const expected = (await onDisk(snapshot)).map((m) => m.name);
     const c = await connect(await emptyDatabase());
     try {
-      await applyMigrations(c);
+      await applyMigrations(c, { dir: snapshot });
       const first = await rowsOf(c);
-      const again = await applyMigrations(c);
+      const again = await applyMigrations(c, { dir: snapshot });
       expect(again).toEqual({ applied: [], skipped: expected });
       expect(await rowsOf(c)).toEqual(first);
     } finally {
@@ -111,11 +119,11 @@ describe('applyMigrations on PostgreSQL', () => {
   });
 
   it('two concurrent migrators on the same empty database both succeed and apply each migration once', async () => {
-    const expected = (await onDisk()).map((m) => m.name);
+    const expected = (await onDisk(snapshot)).map((m) => m.name);
     const db = await emptyDatabase();
     const [c1, c2] = await Promise.all([connect(db), connect(db)]);
     try {
-      const [r1, r2] = await Promise.all([applyMigrations(c1), applyMigrations(c2)]);
+      const [r1, r2] = await Promise.all([applyMigrations(c1, { dir: snapshot }), applyMigrations(c2, { dir: snapshot })]);
       // Between them, every migration applied exactly once; the other one skipped it.
       const applied = [...r1.applied, ...r2.applied].sort();
       expect(applied).toEqual(expected);
@@ -134,25 +142,25 @@ describe('applyMigrations on PostgreSQL', () => {
   });
 
   it('refuses to run when an applied migration\'s checksum differs, and releases its lock', async () => {
-    const expected = await onDisk();
+    const expected = await onDisk(snapshot);
     const db = await emptyDatabase();
     const c = await connect(db);
     const other = await connect(db);
     try {
-      await applyMigrations(c);
+      await applyMigrations(c, { dir: snapshot });
       const target = expected[0]!.name;
       await c.query(`UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, ['0'.repeat(64), target]);
-      const err = await applyMigrations(c).catch((e: unknown) => e);
+      const err = await applyMigrations(c, { dir: snapshot }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(MigrationChecksumError);
       expect((err as MigrationChecksumError).migration).toBe(target);
       // The advisory lock was released: another session is not blocked, it fails the same way.
-      const err2 = await applyMigrations(other).catch((e: unknown) => e);
+      const err2 = await applyMigrations(other, { dir: snapshot }).catch((e: unknown) => e);
       expect(err2).toBeInstanceOf(MigrationChecksumError);
       const locks = await c.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
       expect(locks.rows).toEqual([{ n: 0 }]);
       // Restoring the recorded checksum makes it a no-op again.
       await c.query(`UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, [expected[0]!.checksum, target]);
-      await expect(applyMigrations(c)).resolves.toEqual({ applied: [], skipped: expected.map((m) => m.name) });
+      await expect(applyMigrations(c, { dir: snapshot })).resolves.toEqual({ applied: [], skipped: expected.map((m) => m.name) });
     } finally {
       await Promise.all([c.end(), other.end()]);
     }
@@ -161,11 +169,11 @@ describe('applyMigrations on PostgreSQL', () => {
   it('a failing migration is rolled back entirely and not recorded', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'mg-migrations-'));
     try {
-      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      await cp(snapshot, dir, { recursive: true });
       const broken = '29991231000000_broken';
       await mkdir(path.join(dir, broken));
       await writeFile(path.join(dir, broken, 'migration.sql'), 'CREATE TABLE "half_done" ("id" INT);\nSELECT 1/0;\n');
-      const good = (await onDisk()).map((m) => m.name);
+      const good = (await onDisk(snapshot)).map((m) => m.name);
       const c = await connect(await emptyDatabase());
       try {
         await expect(applyMigrations(c, { dir })).rejects.toThrow(new RegExp(`Falha ao aplicar a migração ${broken}`));
@@ -174,7 +182,7 @@ describe('applyMigrations on PostgreSQL', () => {
         const t = await c.query(`SELECT to_regclass('public.half_done') AS t`);
         expect(t.rows).toEqual([{ t: null }]);
         // The connection is usable and the lock free: the good ones are now skipped.
-        await expect(applyMigrations(c)).resolves.toEqual({ applied: [], skipped: good });
+        await expect(applyMigrations(c, { dir: snapshot })).resolves.toEqual({ applied: [], skipped: good });
       } finally {
         await c.end();
       }
@@ -186,12 +194,12 @@ describe('applyMigrations on PostgreSQL', () => {
 
 describe('migrate on embedded PGlite', () => {
   it('a second migrate() after openEmbeddedTestDb is a no-op', async () => {
-    const expected = await onDisk();
     const t = await openEmbeddedTestDb();
     try {
       // Before the app pool has connected: PGlite has one shared session, and once the
       // pool has SET ROLE to the app role, an admin connection would inherit that role.
       const again = await migrate(t.config);
+      const expected = await onDisk();
       expect(again).toEqual({ applied: [], skipped: expected.map((m) => m.name) });
       const admin = await openAdmin(t.config);
       try {

@@ -26,7 +26,7 @@ export const identityOf = (from: InboundMessage['from']): { kind: string; addres
  */
 export const resolveCustomer = async (tx: Tx, tenantId: string, from: InboundMessage['from']): Promise<ResolvedCustomer> => {
   const id = identityOf(from);
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}|${id.kind}|${id.address}`}, 0))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}|${id.kind}|${id.address}`}, 0))`;
   const existing = await tx.customerIdentity.findUnique({
     where: { tenantId_kind_address: { tenantId, kind: id.kind, address: id.address } },
     select: { customerId: true },

@@ -1,6 +1,6 @@
 import type { FlowContext, FlowEvent } from '../types';
 import { notifyStaff, reply, turn, type MessageEvent, type Turn } from './effects';
-import { isDontKnow, readLineSelection } from './field-parsers';
+import { isDontKnow, readLineRemoval, readLineSelection } from './field-parsers';
 import * as msg from './messages';
 import type { CustomerState } from './state';
 
@@ -13,6 +13,8 @@ interface PendingQuote {
 
 /** The quote waiting for the customer's answer, from the conversation or, if state was lost, from the open order. */
 export const pendingQuote = (state: CustomerState, ctx: FlowContext): PendingQuote | null => {
+  // A "sim" in the middle of a new intake answers the intake, not an older quote.
+  if (state.stage === 'collecting') return null;
   const q = ctx.openOrder?.quote;
   if (state.stage === 'quote_pending' && state.lastQuoteId) {
     const lineCount = q && q.id === state.lastQuoteId ? q.lines.length : (state.lastQuoteLineCount ?? 0);
@@ -29,6 +31,8 @@ export const readDecision = (ev: MessageEvent): Decision | null => {
   if (ev.choiceId === msg.BUTTON_IDS.approve) return { kind: 'approved' };
   if (ev.choiceId === msg.BUTTON_IDS.reject) return { kind: 'rejected' };
   const { intent, entities } = ev.nlu;
+  const removed = readLineRemoval(ev.text);
+  if (removed?.length) return { kind: 'partial', lines: removed, negated: true };
   const lines = entities.lineNumbers ?? readLineSelection(ev.text);
   if (lines?.length && intent !== 'reject') return { kind: 'partial', lines, negated: false };
   if (lines?.length && intent === 'reject') return { kind: 'partial', lines, negated: true };

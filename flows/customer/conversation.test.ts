@@ -181,6 +181,17 @@ describe('customer flow: quote needing review, partial approval, refusal', () =>
     expect(find(d.effects, 'notify_staff')?.text).toContain('só os itens 1 e 3');
   });
 
+  it('"tira o 2" approves every other line', () => {
+    const r = run(pendingState(), msgEvent('tira o 2'), makeCtx());
+    expect(find(r.effects, 'decide_quote')).toMatchObject({ decision: 'partial', lineNumbers: [1, 3] });
+  });
+
+  it('a message it cannot read while a quote is pending reminds how to answer', () => {
+    const r = run(pendingState(), msgEvent('kkkk'), makeCtx());
+    expect(r.replies[0]).toMatch(/Sobre o orçamento da OS #12/);
+    expect(find(r.effects, 'reply')?.message.buttons?.[0]?.id).toBe('approve');
+  });
+
   it('line numbers that are not on the quote are questioned, not sent', () => {
     const r = run(pendingState(), msgEvent('só o 7'), makeCtx());
     expect(find(r.effects, 'decide_quote')).toBeUndefined();
@@ -301,6 +312,22 @@ describe('customer flow: handoff, opt-out, greeting, fallback, failures', () => 
     expect(asked.state.pendingField).toBe('family');
     const r = run(asked.state, msgEvent('???'), ctx);
     expect(r.replies[0]).toMatch(/^Não entendi 😅 Qual é a sua moto/);
+  });
+
+  it('a bare "sim" during intake repeats the question instead of saying goodbye', () => {
+    const ctx = makeCtx();
+    const asked = run(customerFlow.initial(), msgEvent('quero trocar o oleo da titan'), ctx);
+    expect(asked.state.pendingField).toBe('year');
+    const r = run(asked.state, msgEvent('sim'), ctx);
+    expect(r.replies[0]).toMatch(/^Não entendi 😅 Qual o ano dela/);
+    expect(r.state.pendingField).toBe('year');
+  });
+
+  it('greets and repeats the pending question mid-intake', () => {
+    const ctx = makeCtx({ customer: { name: 'Rita' } });
+    const asked = run(customerFlow.initial(), msgEvent('quero trocar o oleo'), ctx);
+    const r = run(asked.state, msgEvent('oi'), ctx);
+    expect(r.replies[0]).toBe('Oi, Rita! Aqui é da Oficina do Zé. Qual é a sua moto? (ex.: Titan 160, Biz 125, Fazer 250)');
   });
 
   it('apologises and hands off when an effect fails', () => {

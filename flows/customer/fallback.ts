@@ -1,5 +1,6 @@
 import type { FlowContext } from '../types';
 import { customerName, reply, turn, understood, type Turn } from './effects';
+import { pendingQuote } from './approval';
 import { pendingQuestion } from './intake';
 import * as msg from './messages';
 import type { CustomerState } from './state';
@@ -27,5 +28,6 @@ export const fallback = (state: CustomerState, ctx: FlowContext): Turn => {
   }
   const q = pendingQuestion(state, ctx);
   if (q) return turn(s, reply(`Não entendi 😅 ${q.text}`, q.buttons));
+  if (pendingQuote(state, ctx)) return turn(s, reply(msg.quoteReminder(state.orderNumber ?? ctx.openOrder?.number ?? null), msg.QUOTE_BUTTONS));
   return turn(s, reply(msg.fallback(), msg.MENU_BUTTONS));
 };

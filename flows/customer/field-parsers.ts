@@ -79,3 +79,11 @@ export const readComplaint = (text: string): string | undefined => {
   const t = text.trim();
   return t.length >= 3 && !isDontKnow(t) ? t : undefined;
 };
+
+const REMOVAL = /^(?:pode )?(?:tira|tirar|tire|sem|menos|exceto|menos o|nao quero|nao precisa(?: do| da)?|remove|remova)\b(.*)$/;
+
+/** "tira o 2", "sem o 3", "não quero o 2": the quote lines the customer does NOT want. */
+export const readLineRemoval = (text: string): number[] | undefined => {
+  const m = REMOVAL.exec(plain(text));
+  return m ? readLineSelection(m[1] ?? '') : undefined;
+};

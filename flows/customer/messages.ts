@@ -138,6 +138,9 @@ export const quoteReviewStaff = (orderNumber: number, quote: QuoteSummary): stri
 export const noPendingQuote = (): string =>
   'Não tem nenhum orçamento esperando aprovação agora. Quer que eu faça um orçamento?';
 
+export const quoteReminder = (orderNumber: number | null): string =>
+  `Não entendi 😅 Sobre o orçamento${orderNumber ? ` da OS #${orderNumber}` : ''}: responda *sim* pra aprovar, *não* pra recusar, ou diga os itens que quer (ex.: "só o 1 e o 3").`;
+
 export const invalidLines = (count: number): string =>
   `Não achei esses itens no orçamento. Ele tem itens de 1 a ${count}; me diz quais você quer aprovar.`;
 

@@ -71,6 +71,8 @@ const onMessage = (state: CustomerState, ev: MessageEvent, ctx: FlowContext): Tu
       return goodbye(state, ctx);
     case 'approve':
     case 'reject':
+      // "sim"/"ok" while the bot waits for an intake answer: repeat the question.
+      if (state.stage === 'collecting') return fallback(state, ctx);
       // "ok"/"sim" with no question pending is a nod, not a decision.
       if (state.stage === 'quote_review') return turn(understood(state), reply(msg.quoteUnderReview(state.orderNumber ?? 0)));
       return state.stage === 'idle' && intent === 'approve' ? turn(understood(state), reply(msg.noPendingQuote(), [msg.MENU_BUTTONS[0]!])) : goodbye(state, ctx);

@@ -30,3 +30,22 @@ CREATE OR REPLACE FUNCTION resolve_channel_account_id(p_id uuid)
   AS $$ SELECT c.id, c.tenant_id, c.kind, c.status FROM channel_accounts c WHERE c.id = p_id $$;
 REVOKE ALL ON FUNCTION resolve_channel_account_id(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION resolve_channel_account_id(uuid) TO motogestor_app;
+
+-- Unfinished work across tenants, for the start-up recovery sweep: inbound messages not
+-- yet handled, replies not yet sent, outbox effects not yet executed. Ids only.
+CREATE OR REPLACE FUNCTION pending_work(p_older_than interval)
+  RETURNS TABLE (kind text, tenant_id uuid, id uuid, conversation_id uuid)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+  AS $$
+    SELECT 'turn', m.tenant_id, m.id, m.conversation_id FROM messages m
+     WHERE m.direction = 'in' AND m.status = 'received' AND m.created_at < now() - p_older_than
+    UNION ALL
+    SELECT 'send', m.tenant_id, m.id, m.conversation_id FROM messages m
+     WHERE m.direction = 'out' AND m.status IN ('queued', 'failed') AND m.created_at < now() - p_older_than
+    UNION ALL
+    SELECT 'effect', o.tenant_id, o.id, o.conversation_id FROM outbox_effects o
+     WHERE o.status = 'pending' AND o.created_at < now() - p_older_than
+    LIMIT 10000
+  $$;
+REVOKE ALL ON FUNCTION pending_work(interval) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pending_work(interval) TO motogestor_app;

@@ -1,0 +1,174 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import { understand as understandOffline } from '../core/nlu/understand';
+import type { NluResult } from '../core/nlu/types';
+import { customerFlow } from '../flows/customer/flow';
+import type { Flow } from '../flows/types';
+import { webchatCapabilities } from '../channels/webchat/capabilities';
+import type { Config } from './config';
+import { migrate, openDatabase, type Database } from './db/database';
+import { createTenantDb, type TenantDb } from './db/tenant-db';
+import { verifyIsolation } from './db/verify-isolation';
+import { createBullmqQueues } from './queue/bullmq';
+import { createInProcessQueues } from './queue/in-process';
+import type { QueueSystem } from './queue/types';
+import { createLlmNlu } from './ai/llm-nlu';
+import { createIngest, type IngestResult } from './pipeline/ingest';
+import { createRunTurn } from './pipeline/run-turn';
+import { createSendMessage, deadLetterSend } from './pipeline/send-message';
+import { createRunEffect, type StaffNotifier } from './pipeline/run-effect';
+import { QUEUES, type EffectJob, type SendJob, type TurnJob } from './pipeline/jobs';
+import { recoverPendingWork } from './pipeline/recover';
+import { webchatSender, type ChannelSender } from './pipeline/senders';
+import { createSecretBox, loadOrCreateKey, type SecretBox } from './security/crypto';
+import { runWithContext } from './observability/context';
+import { healthRoutes } from './http/health';
+import { webchatRoutes } from './http/webchat-routes';
+import { errorHandler, notFound } from './http/errors';
+
+export class IsolationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Isolamento entre oficinas desligado; o servidor não vai iniciar:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'IsolationError';
+  }
+}
+
+export interface Platform {
+  readonly config: Config;
+  readonly db: Database;
+  readonly tdb: TenantDb;
+  readonly queues: QueueSystem;
+  readonly app: Express;
+  readonly secrets: SecretBox;
+  readonly ingest: (msg: unknown) => Promise<IngestResult>;
+  startWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  readonly flow?: Flow<unknown>;
+  readonly senders?: Record<string, ChannelSender>;
+  readonly notifiers?: StaffNotifier[];
+  /** Apply migrations before opening (zero-config start, tests). */
+  readonly migrate?: boolean;
+}
+
+const nluFor = (config: Config, logger: Logger): ((text: string) => Promise<NluResult>) => {
+  if (config.OPENAI_BASE_URL && config.OPENAI_API_KEY) {
+    const llm = createLlmNlu({
+      baseURL: config.OPENAI_BASE_URL,
+      apiKey: config.OPENAI_API_KEY,
+      model: config.OPENAI_MODEL,
+      timeoutMs: config.OPENAI_TIMEOUT_MS,
+      logger,
+    });
+    return async (text) => {
+      const { source: _source, ...result } = await llm.understand(text);
+      return result;
+    };
+  }
+  return async (text) => understandOffline(text);
+};
+
+/** The composition root: everything is built here and passed down; nothing imports it back. */
+export const createPlatform = async (config: Config, opts: PlatformOptions): Promise<Platform> => {
+  const { logger } = opts;
+  const now = opts.now ?? (() => new Date());
+  if (opts.migrate ?? config.mode.database === 'embedded') {
+    await migrate(config, (m) => logger.info(m));
+  }
+  const db = await openDatabase(config);
+  const report = await verifyIsolation(db.pool, config.APP_DB_ROLE);
+  if (!report.ok) {
+    await db.close();
+    throw new IsolationError(report.problems);
+  }
+  const tdb = createTenantDb(db, config.APP_DB_ROLE);
+  const queues =
+    config.mode.queue === 'bullmq'
+      ? createBullmqQueues({ url: config.REDIS_URL!, prefix: config.QUEUE_PREFIX })
+      : createInProcessQueues();
+  const secrets = createSecretBox(config.ENCRYPTION_KEY ?? (await loadOrCreateKey(config.DATA_DIR)));
+  const ingest = createIngest({ tdb, queues, logger, burstWindowMs: config.BURST_WINDOW_MS });
+  const senders: Record<string, ChannelSender> = { webchat: webchatSender, ...opts.senders };
+  const capabilities: Record<string, { buttons: boolean }> = { webchat: webchatCapabilities };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    const traceId = incoming && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', traceId);
+    runWithContext({ traceId }, () => next());
+  });
+  app.use(
+    express.json({
+      limit: config.MAX_BODY_BYTES,
+      verify: (req, _res, buf) => {
+        (req as unknown as { rawBody: Buffer }).rawBody = buf; // webhook signatures are over the raw bytes
+      },
+    }),
+  );
+  app.use(express.urlencoded({ extended: false, limit: config.MAX_BODY_BYTES }));
+  app.use(healthRoutes({ db, queues, startedAt: new Date() }));
+  app.use(webchatRoutes({ tdb, ingest, now }));
+  app.get('/', (_req, res) => res.redirect('/chat/oficina-demo'));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  const inContext = <T>(fn: (data: T) => Promise<unknown>) => async (data: T, job: { id: string }) => {
+    await runWithContext({ jobId: job.id }, () => fn(data));
+  };
+
+  return {
+    config,
+    db,
+    tdb,
+    queues,
+    app,
+    secrets,
+    ingest,
+    startWorkers: async () => {
+      const runTurn = createRunTurn({
+        tdb,
+        queues,
+        logger,
+        flow: opts.flow ?? (customerFlow as Flow<unknown>),
+        understand: nluFor(config, logger),
+        now,
+        burstWindowMs: config.BURST_WINDOW_MS,
+        handoffMinutes: config.HANDOFF_TIMEOUT_MINUTES,
+        buttons: (kind) => capabilities[kind]?.buttons ?? false,
+      });
+      const send = createSendMessage({
+        tdb,
+        logger,
+        senders,
+        openSecrets: (sealed) => (sealed ? secrets.openJson<Record<string, string>>(sealed) : {}),
+      });
+      const runEffect = createRunEffect({ tdb, queues, logger, notifiers: opts.notifiers ?? [] });
+      const dlqSend = deadLetterSend({ tdb, logger });
+      const concurrency = config.WORKER_CONCURRENCY;
+      queues.process<TurnJob>(QUEUES.turn, inContext(runTurn), {
+        concurrency,
+        onDeadLetter: async (job, err) => logger.error({ messageId: job.messageId, err: err.message }, 'turn failed for good'),
+      });
+      queues.process<SendJob>(QUEUES.send, inContext(send), {
+        concurrency,
+        onDeadLetter: (job, err, info) => dlqSend(job, err, info.attempt),
+      });
+      queues.process<EffectJob>(QUEUES.effect, inContext(runEffect), {
+        concurrency: Math.max(1, Math.floor(concurrency / 2)),
+        onDeadLetter: async (job, err) => logger.error({ effectId: job.effectId, err: err.message }, 'effect failed for good'),
+      });
+      await recoverPendingWork({ db, queues, logger });
+    },
+    close: async () => {
+      await queues.close();
+      await db.close();
+    },
+  };
+};
