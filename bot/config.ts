@@ -38,6 +38,8 @@ const schema = z.object({
     .regex(/^rediss?:\/\//, 'deve começar com redis:// ou rediss://')
     .optional(),
   QUEUE_PREFIX: z.string().min(1).default('mg'),
+  /** How long a worker holds a job before others consider it stalled (its process died) and retry it. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   BURST_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2500),
   HANDOFF_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),

@@ -89,7 +89,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
   const tdb = createTenantDb(db, config.APP_DB_ROLE);
   const queues =
     config.mode.queue === 'bullmq'
-      ? createBullmqQueues({ url: config.REDIS_URL!, prefix: config.QUEUE_PREFIX })
+      ? createBullmqQueues({ url: config.REDIS_URL!, prefix: config.QUEUE_PREFIX, lockMs: config.JOB_LOCK_MS })
       : createInProcessQueues();
   const secrets = createSecretBox(config.ENCRYPTION_KEY ?? (await loadOrCreateKey(config.DATA_DIR)));
   const ingest = createIngest({ tdb, queues, logger, burstWindowMs: config.BURST_WINDOW_MS });

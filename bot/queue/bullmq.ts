@@ -6,7 +6,7 @@ import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, type JobHandler, type JobOptions,
  * Production queues: BullMQ on Redis. Completed job ids are kept for a while so a
  * redelivered id is still recognised; failed jobs are kept for inspection.
  */
-export const createBullmqQueues = (opts: { url: string; prefix: string; dedupeSeconds?: number }): QueueSystem => {
+export const createBullmqQueues = (opts: { url: string; prefix: string; dedupeSeconds?: number; lockMs?: number }): QueueSystem => {
   const connection = new Redis(opts.url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
   connection.on('error', () => {
     // ioredis reconnects by itself; readiness is reported by ping() and /readyz.
@@ -55,7 +55,8 @@ export const createBullmqQueues = (opts: { url: string; prefix: string; dedupeSe
           prefix: opts.prefix,
           concurrency: o.concurrency,
           // A worker killed mid-job leaves it "stalled"; another worker picks it up.
-          stalledInterval: 5000,
+          lockDuration: opts.lockMs ?? 30_000,
+          stalledInterval: Math.min(5000, opts.lockMs ?? 30_000),
           maxStalledCount: 3,
         },
       );
