@@ -12,6 +12,7 @@
  * SIGINT/SIGTERM. A watchdog (--max-seconds, default 180) bounds the whole run.
  */
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { createPlatform, type Platform } from '../platform';
@@ -104,6 +105,8 @@ interface PhaseResult {
   readonly breakdown: { ingest: Summary; pickup: Summary; turn: Summary };
   readonly perKind: Record<string, KindStats>;
   readonly cpu: CpuWindow;
+  readonly sqlTop: Record<string, { sql: string; perUnit: number }[]>;
+  readonly loadAvg: number;
 }
 
 class Recorder {
@@ -139,6 +142,13 @@ const finishPhase = (rec: Recorder, messages: number, seconds: number, throughpu
   breakdown: { ingest: summarize(probe!.breakdown.ingest), pickup: summarize(probe!.breakdown.pickup), turn: summarize(probe!.breakdown.turn) },
   perKind: structuredClone(probe!.stats),
   cpu,
+  sqlTop: Object.fromEntries(
+    (['ingest', 'turn', 'send', 'effect'] as const).map((k) => [
+      k,
+      [...probe!.sql[k]].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([sql, n]) => ({ sql, perUnit: round(n / Math.max(1, probe!.stats[k].units), 2) })),
+    ]),
+  ),
+  loadAvg: os.loadavg()[0]!,
 });
 
 const closedLoop = async (p: Platform, accounts: Account[]): Promise<{ result: PhaseResult; profile: ProfileSummary | null }> => {
@@ -371,8 +381,14 @@ const main = async () => {
       ),
     );
     out.push('', 'CPU during phase:');
-    out.push(table(['phase', 'machine busy %', 'node process % of 1 core', 'event-loop delay p50/p99 ms'],
-      phases.map(([n, r]) => [n, fmt(r.cpu.machinePct, 0), fmt(r.cpu.nodePctOfCore, 0), `${fmt(r.cpu.loopDelayP50)}/${fmt(r.cpu.loopDelayP99)}`])));
+    out.push(table(['phase', 'machine busy %', 'node process % of 1 core', 'event-loop delay p50/p99 ms', 'loadavg(1m) at end'],
+      phases.map(([n, r]) => [n, fmt(r.cpu.machinePct, 0), fmt(r.cpu.nodePctOfCore, 0), `${fmt(r.cpu.loopDelayP50)}/${fmt(r.cpu.loopDelayP99)}`, fmt(r.loadAvg, 2)])));
+    const first = phases[0]![1];
+    out.push('', `SQL statements per unit (${phases[0]![0]} phase; text truncated):`);
+    for (const k of ['ingest', 'turn', 'send'] as const) {
+      out.push(`  [${k}]`);
+      for (const q of first.sqlTop[k]!.slice(0, 25)) out.push(`    ${q.perUnit.toFixed(2).padStart(5)}  ${q.sql}`);
+    }
   }
   out.push('', `NLU (offline understand): ${fmt(nlu.perCallMs, 3)} ms/call avg; ${Object.entries(nlu.per).map(([t, ms]) => `"${t.slice(0, 20)}" ${ms}`).join(', ')}`);
   if (profile) {

@@ -63,6 +63,8 @@ export class PipelineProbe {
   /** samples per phase: ingest duration, queue pickup (ingest done → turn start), turn (turn start → reply) */
   breakdown = { ingest: [] as number[], pickup: [] as number[], turn: [] as number[] };
   turnErrors = 0;
+  /** statement text (normalised) → count, per kind of work */
+  sql: Record<Kind, Map<string, number>> = { ingest: new Map(), turn: new Map(), send: new Map(), effect: new Map(), other: new Map() };
   private restorePg: (() => void) | null = null;
 
   constructor(private readonly timeoutMs: number) {}
@@ -71,6 +73,7 @@ export class PipelineProbe {
     for (const k of Object.keys(this.stats) as Kind[]) this.stats[k] = emptyStats();
     this.breakdown = { ingest: [], pickup: [], turn: [] };
     this.turnErrors = 0;
+    for (const k of Object.keys(this.sql) as Kind[]) this.sql[k] = new Map();
   }
 
   /** Must run before platform.startWorkers(). */
@@ -122,8 +125,16 @@ export class PipelineProbe {
     const origQuery = clientProto.query;
     const origConnect = poolProto.connect;
     clientProto.query = function query(this: unknown, ...args: unknown[]) {
-      const st = self.stats[self.als.getStore()?.kind ?? 'other'];
+      const kind = self.als.getStore()?.kind ?? 'other';
+      const st = self.stats[kind];
       st.queries++;
+      const a0 = args[0] as string | { text?: string } | undefined;
+      const text = typeof a0 === 'string' ? a0 : a0?.text;
+      if (text) {
+        const key = text.replace(/\s+/g, ' ').replace(/"public"\./g, '').slice(0, 140);
+        const m = self.sql[kind];
+        if (m.size < 500 || m.has(key)) m.set(key, (m.get(key) ?? 0) + 1);
+      }
       const t0 = performance.now();
       const r = origQuery.apply(this, args) as unknown;
       if (r && typeof (r as Promise<unknown>).then === 'function') {
