@@ -5,7 +5,6 @@ import { understand as understandOffline } from '../core/nlu/understand';
 import type { NluResult } from '../core/nlu/types';
 import { customerFlow } from '../flows/customer/flow';
 import type { Flow } from '../flows/types';
-import { webchatCapabilities } from '../channels/webchat/capabilities';
 import type { Config } from './config';
 import { migrate, openDatabase, type Database } from './db/database';
 import { createTenantDb, type TenantDb } from './db/tenant-db';
@@ -20,11 +19,13 @@ import { createSendMessage, deadLetterSend } from './pipeline/send-message';
 import { createRunEffect, type StaffNotifier } from './pipeline/run-effect';
 import { QUEUES, type EffectJob, type SendJob, type TurnJob } from './pipeline/jobs';
 import { recoverPendingWork } from './pipeline/recover';
-import { webchatSender, type ChannelSender } from './pipeline/senders';
+import type { ChannelSender } from './pipeline/senders';
+import { defaultChannels } from './channels/registry';
+import type { ChannelModule, ChannelRuntime } from './channels/module';
+import { createRunStaffCommand } from './staff/run-staff-command';
 import { createSecretBox, loadOrCreateKey, type SecretBox } from './security/crypto';
 import { runWithContext } from './observability/context';
 import { healthRoutes } from './http/health';
-import { webchatRoutes } from './http/webchat-routes';
 import { errorHandler, notFound } from './http/errors';
 
 export class IsolationError extends Error {
@@ -42,6 +43,7 @@ export interface Platform {
   readonly app: Express;
   readonly secrets: SecretBox;
   readonly ingest: (msg: unknown) => Promise<IngestResult>;
+  readonly runtime: ChannelRuntime;
   startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,6 +52,9 @@ export interface PlatformOptions {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly flow?: Flow<unknown>;
+  /** Channels to run; defaults to bot/channels/registry.ts. */
+  readonly channels?: ChannelModule[];
+  /** Extra senders/notifiers (tests). */
   readonly senders?: Record<string, ChannelSender>;
   readonly notifiers?: StaffNotifier[];
   /** Apply migrations before opening (zero-config start, tests). */
@@ -93,8 +98,24 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
       : createInProcessQueues();
   const secrets = createSecretBox(config.ENCRYPTION_KEY ?? (await loadOrCreateKey(config.DATA_DIR)));
   const ingest = createIngest({ tdb, queues, logger, burstWindowMs: config.BURST_WINDOW_MS });
-  const senders: Record<string, ChannelSender> = { webchat: webchatSender, ...opts.senders };
-  const capabilities: Record<string, { buttons: boolean }> = { webchat: webchatCapabilities };
+  const runtime: ChannelRuntime = {
+    config,
+    logger,
+    tdb,
+    queues,
+    secrets,
+    ingest,
+    runStaffCommand: createRunStaffCommand({ tdb, queues, now }),
+    now,
+  };
+  const channels = opts.channels ?? defaultChannels();
+  const senders: Record<string, ChannelSender> = {
+    ...Object.fromEntries(channels.flatMap((c) => (c.sender ? [[c.kind, c.sender(runtime)]] : []))),
+    ...opts.senders,
+  };
+  const notifiers = [...channels.flatMap((c) => (c.notifier ? [c.notifier(runtime)] : [])), ...(opts.notifiers ?? [])];
+  const buttons = new Map(channels.map((c) => [c.kind, c.buttons]));
+  const running: { stop(): Promise<void> }[] = [];
 
   const app = express();
   app.disable('x-powered-by');
@@ -114,7 +135,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
   );
   app.use(express.urlencoded({ extended: false, limit: config.MAX_BODY_BYTES }));
   app.use(healthRoutes({ db, queues, startedAt: new Date() }));
-  app.use(webchatRoutes({ tdb, ingest, now }));
+  for (const c of channels) if (c.routes) app.use(c.routes(runtime));
   app.get('/', (_req, res) => res.redirect('/chat/oficina-demo'));
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -131,6 +152,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     app,
     secrets,
     ingest,
+    runtime,
     startWorkers: async () => {
       const runTurn = createRunTurn({
         tdb,
@@ -141,7 +163,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         now,
         burstWindowMs: config.BURST_WINDOW_MS,
         handoffMinutes: config.HANDOFF_TIMEOUT_MINUTES,
-        buttons: (kind) => capabilities[kind]?.buttons ?? false,
+        buttons: (kind) => buttons.get(kind) ?? false,
       });
       const send = createSendMessage({
         tdb,
@@ -149,7 +171,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         senders,
         openSecrets: (sealed) => (sealed ? secrets.openJson<Record<string, string>>(sealed) : {}),
       });
-      const runEffect = createRunEffect({ tdb, queues, logger, notifiers: opts.notifiers ?? [] });
+      const runEffect = createRunEffect({ tdb, queues, logger, notifiers });
       const dlqSend = deadLetterSend({ tdb, logger });
       const concurrency = config.WORKER_CONCURRENCY;
       queues.process<TurnJob>(QUEUES.turn, inContext(runTurn), {
@@ -165,8 +187,10 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         onDeadLetter: async (job, err) => logger.error({ effectId: job.effectId, err: err.message }, 'effect failed for good'),
       });
       await recoverPendingWork({ db, queues, logger });
+      for (const c of channels) if (c.start) running.push(await c.start(runtime));
     },
     close: async () => {
+      for (const r of running.splice(0)) await r.stop().catch(() => {});
       await queues.close();
       await db.close();
     },

@@ -105,7 +105,7 @@ interface PhaseResult {
   readonly breakdown: { ingest: Summary; pickup: Summary; turn: Summary };
   readonly perKind: Record<string, KindStats>;
   readonly cpu: CpuWindow;
-  readonly sqlTop: Record<string, { sql: string; perUnit: number }[]>;
+  readonly sqlTop: Record<string, { sql: string; perUnit: number; msPerUnit: number; msPerCall: number }[]>;
   readonly loadAvg: number;
 }
 
@@ -145,7 +145,16 @@ const finishPhase = (rec: Recorder, messages: number, seconds: number, throughpu
   sqlTop: Object.fromEntries(
     (['ingest', 'turn', 'send', 'effect'] as const).map((k) => [
       k,
-      [...probe!.sql[k]].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([sql, n]) => ({ sql, perUnit: round(n / Math.max(1, probe!.stats[k].units), 2) })),
+      [...probe!.sql[k]]
+        .map(([sql, n]) => ({ sql, n, ms: probe!.sqlMs[k].get(sql) ?? 0 }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 40)
+        .map(({ sql, n, ms }) => ({
+          sql,
+          perUnit: round(n / Math.max(1, probe!.stats[k].units), 2),
+          msPerUnit: round(ms / Math.max(1, probe!.stats[k].units), 2),
+          msPerCall: round(ms / Math.max(1, n), 2),
+        })),
     ]),
   ),
   loadAvg: os.loadavg()[0]!,
@@ -353,7 +362,7 @@ const main = async () => {
   if (open)
     rows.push([
       `open loop @ ${args.rate} msg/s offered`, open.replies + open.noReply, `${fmt(open.throughput, 0)} msg/s`, ...lat(open.latency),
-      `${open.latency.p99 < 200 && open.timeouts === 0 && open.skippedNoFreeCustomer === 0 ? 'OK' : 'MISS'} target p99<200ms; offered ${fmt(open.offeredRate, 0)}/s, timeouts ${open.timeouts}, skipped ${open.skippedNoFreeCustomer}`,
+      `${args.rate < 300 ? '(rate < 300: target n/a) ' : ''}${open.latency.p99 < 200 && open.timeouts === 0 && open.skippedNoFreeCustomer === 0 ? 'OK' : 'MISS'} target p99<200ms; offered ${fmt(open.offeredRate, 0)}/s, timeouts ${open.timeouts}, skipped ${open.skippedNoFreeCustomer}`,
     ]);
   out.push(table(['phase', 'msgs', 'throughput', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'verdict'], rows));
   const breakdownRows = (name: string, r: PhaseResult) => [
@@ -384,10 +393,11 @@ const main = async () => {
     out.push(table(['phase', 'machine busy %', 'node process % of 1 core', 'event-loop delay p50/p99 ms', 'loadavg(1m) at end'],
       phases.map(([n, r]) => [n, fmt(r.cpu.machinePct, 0), fmt(r.cpu.nodePctOfCore, 0), `${fmt(r.cpu.loopDelayP50)}/${fmt(r.cpu.loopDelayP99)}`, fmt(r.loadAvg, 2)])));
     const first = phases[0]![1];
-    out.push('', `SQL statements per unit (${phases[0]![0]} phase; text truncated):`);
+    out.push('', `SQL statements by client-side time (${phases[0]![0]} phase; calls/unit, ms/unit, ms/call; text truncated):`);
     for (const k of ['ingest', 'turn', 'send'] as const) {
       out.push(`  [${k}]`);
-      for (const q of first.sqlTop[k]!.slice(0, 25)) out.push(`    ${q.perUnit.toFixed(2).padStart(5)}  ${q.sql}`);
+      for (const q of first.sqlTop[k]!.slice(0, 25))
+        out.push(`    ${q.perUnit.toFixed(2).padStart(5)} ${fmt(q.msPerUnit, 1).padStart(7)} ${fmt(q.msPerCall, 1).padStart(7)}  ${q.sql.slice(0, 110)}`);
     }
   }
   out.push('', `NLU (offline understand): ${fmt(nlu.perCallMs, 3)} ms/call avg; ${Object.entries(nlu.per).map(([t, ms]) => `"${t.slice(0, 20)}" ${ms}`).join(', ')}`);
@@ -417,7 +427,7 @@ const main = async () => {
     nluMsPerCall: round(nlu.perCallMs, 3),
     targets: {
       sustained800: closed ? closed.throughput >= 800 : null,
-      p99Under200At300: open ? open.latency.p99 < 200 && open.timeouts === 0 && open.skippedNoFreeCustomer === 0 : null,
+      p99Under200At300: open && args.rate >= 300 ? open.latency.p99 < 200 && open.timeouts === 0 && open.skippedNoFreeCustomer === 0 : null,
     },
   };
   return json;

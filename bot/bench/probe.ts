@@ -65,6 +65,8 @@ export class PipelineProbe {
   turnErrors = 0;
   /** statement text (normalised) → count, per kind of work */
   sql: Record<Kind, Map<string, number>> = { ingest: new Map(), turn: new Map(), send: new Map(), effect: new Map(), other: new Map() };
+  /** statement text → cumulative client-side ms, per kind of work */
+  sqlMs: Record<Kind, Map<string, number>> = { ingest: new Map(), turn: new Map(), send: new Map(), effect: new Map(), other: new Map() };
   private restorePg: (() => void) | null = null;
 
   constructor(private readonly timeoutMs: number) {}
@@ -73,7 +75,10 @@ export class PipelineProbe {
     for (const k of Object.keys(this.stats) as Kind[]) this.stats[k] = emptyStats();
     this.breakdown = { ingest: [], pickup: [], turn: [] };
     this.turnErrors = 0;
-    for (const k of Object.keys(this.sql) as Kind[]) this.sql[k] = new Map();
+    for (const k of Object.keys(this.sql) as Kind[]) {
+      this.sql[k] = new Map();
+      this.sqlMs[k] = new Map();
+    }
   }
 
   /** Must run before platform.startWorkers(). */
@@ -130,18 +135,22 @@ export class PipelineProbe {
       st.queries++;
       const a0 = args[0] as string | { text?: string } | undefined;
       const text = typeof a0 === 'string' ? a0 : a0?.text;
+      let key: string | undefined;
       if (text) {
-        const key = text.replace(/\s+/g, ' ').replace(/"public"\./g, '').slice(0, 140);
+        key = text.replace(/\s+/g, ' ').replace(/"public"\./g, '').slice(0, 140);
         const m = self.sql[kind];
         if (m.size < 500 || m.has(key)) m.set(key, (m.get(key) ?? 0) + 1);
       }
       const t0 = performance.now();
       const r = origQuery.apply(this, args) as unknown;
       if (r && typeof (r as Promise<unknown>).then === 'function') {
-        (r as Promise<unknown>).then(
-          () => (st.queryMs += performance.now() - t0),
-          () => (st.queryMs += performance.now() - t0),
-        );
+        const done = () => {
+          const ms = performance.now() - t0;
+          st.queryMs += ms;
+          const m = self.sqlMs[kind];
+          if (key && (m.size < 500 || m.has(key))) m.set(key, (m.get(key) ?? 0) + ms);
+        };
+        (r as Promise<unknown>).then(done, done);
       }
       return r;
     };
