@@ -178,7 +178,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         concurrency,
         onDeadLetter: async (job, err) => logger.error({ messageId: job.messageId, err: err.message }, 'turn failed for good'),
       });
-      queues.process<SendJob>(QUEUES.send, inContext(send), {
+      queues.process<SendJob>(QUEUES.send, inContext((job: SendJob) => send(job, job.channel)), {
         concurrency,
         onDeadLetter: (job, err, info) => dlqSend(job, err, info.attempt),
       });

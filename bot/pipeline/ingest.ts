@@ -6,6 +6,7 @@ import { safeJobId } from '../queue/types';
 import { annotateContext } from '../observability/context';
 import { resolveCustomer, identityOf } from './resolve-customer';
 import { QUEUES, type TurnJob } from './jobs';
+import { ttlCache } from './ttl-cache';
 
 export type IngestResult =
   | { readonly status: 'accepted'; readonly messageId: string; readonly conversationId: string; readonly tenantId: string }
@@ -24,6 +25,12 @@ export interface IngestDeps {
 const isUniqueViolation = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'P2002';
 
+/** A unique violation on the message's (channel account, channel message id): a redelivery. */
+const isDuplicateMessage = (err: unknown): boolean =>
+  isUniqueViolation(err) && /channel_message_id|channelMessageId/.test(JSON.stringify((err as { meta?: unknown }).meta ?? {}));
+
+const MAX_RACE_RETRIES = 3;
+
 /**
  * Step 2-3 of the message path: store the inbound message durably and schedule its
  * conversation turn. The tenant comes from the channel account only. The stored row
@@ -31,13 +38,16 @@ const isUniqueViolation = (err: unknown): boolean =>
  * message is recognised and logged, never processed twice. Returns once the message
  * is committed, so a channel may acknowledge its vendor right after.
  */
-export const createIngest = (deps: IngestDeps) => async (input: unknown): Promise<IngestResult> => {
+export const createIngest = (deps: IngestDeps) => {
+  // Which tenant owns a channel account changes (almost) never; its status rarely.
+  const accounts = ttlCache<string, Awaited<ReturnType<IngestDeps['tdb']['lookup']['channelAccountById']>>>(10_000);
+  const ingest = async (input: unknown, attempt = 0): Promise<IngestResult> => {
   const parsed = inboundMessageSchema.safeParse(input);
   if (!parsed.success) {
     return { status: 'invalid', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
   }
   const msg: InboundMessage = parsed.data;
-  const account = await deps.tdb.lookup.channelAccountById(msg.channelAccountId);
+  const account = await accounts.get(msg.channelAccountId, () => deps.tdb.lookup.channelAccountById(msg.channelAccountId));
   if (!account) {
     deps.logger.warn({ channelAccountId: msg.channelAccountId }, 'inbound for unknown channel account dropped');
     return { status: 'unknown_channel' };
@@ -47,11 +57,8 @@ export const createIngest = (deps: IngestDeps) => async (input: unknown): Promis
 
   try {
     const stored = await deps.tdb.withTenant(account.tenantId, async (tx) => {
-      const dup = await tx.message.findUnique({
-        where: { channelAccountId_channelMessageId: { channelAccountId: msg.channelAccountId, channelMessageId: msg.externalMessageId } },
-        select: { id: true },
-      });
-      if (dup) return null;
+      // No read-before-write: the unique index on (channel account, channel message id)
+      // decides, and a redelivery rolls this transaction back (caught below).
       const { customerId } = await resolveCustomer(tx, account.tenantId, msg.from);
       const conversation = await tx.conversation.upsert({
         where: {
@@ -85,26 +92,23 @@ export const createIngest = (deps: IngestDeps) => async (input: unknown): Promis
       });
       return { messageId: message.id, conversationId: conversation.id };
     });
-    if (!stored) {
-      deps.logger.info(
-        { channelAccountId: msg.channelAccountId, externalMessageId: msg.externalMessageId, reason: 'duplicate' },
-        'inbound message dropped as duplicate',
-      );
-      return { status: 'duplicate' };
-    }
     await scheduleTurn(deps, { tenantId: account.tenantId, conversationId: stored.conversationId, messageId: stored.messageId });
     return { status: 'accepted', tenantId: account.tenantId, ...stored };
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      // Two deliveries of one message raced past the read; the database kept one.
+    if (isDuplicateMessage(err)) {
       deps.logger.info(
-        { channelAccountId: msg.channelAccountId, externalMessageId: msg.externalMessageId, reason: 'duplicate_race', kind: identityOf(msg.from).kind },
+        { channelAccountId: msg.channelAccountId, externalMessageId: msg.externalMessageId, reason: 'duplicate', kind: identityOf(msg.from).kind },
         'inbound message dropped as duplicate',
       );
       return { status: 'duplicate' };
     }
+    // Another unique constraint (a customer or conversation created concurrently by
+    // another server): the other side committed, so a retry finds it. Never drop.
+    if (isUniqueViolation(err) && attempt < MAX_RACE_RETRIES) return ingest(input, attempt + 1);
     throw err;
   }
+  };
+  return (input: unknown) => ingest(input);
 };
 
 export const scheduleTurn = (deps: Pick<IngestDeps, 'queues' | 'burstWindowMs'>, job: TurnJob, delayMs = deps.burstWindowMs) =>

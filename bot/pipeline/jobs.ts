@@ -16,6 +16,8 @@ export interface TurnJob {
 export interface SendJob {
   readonly tenantId: string;
   readonly messageId: string;
+  /** The channel kind, when known at enqueue time: lets local channels skip a load. */
+  readonly channel?: string;
 }
 
 /** Execute one outbox effect. */

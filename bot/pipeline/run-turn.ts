@@ -11,6 +11,7 @@ import { applyDbEffect, type EffectEnv } from './apply-db-effect';
 import { QUEUES, type EffectJob, type SendJob, type TurnJob } from './jobs';
 import { openOrderOf, vehiclesOf } from './summaries';
 import { audit } from './audit';
+import { ttlCache } from './ttl-cache';
 
 export interface TurnDeps {
   readonly tdb: TenantDb;
@@ -29,13 +30,21 @@ export type TurnOutcome = 'processed' | 'already_processed' | 'deferred_to_newer
 
 const MAX_EFFECT_ROUNDS = 8;
 
-const buildContext = async (tx: Tx, conv: { customerId: string; channel: string; tenantId: string }, deps: TurnDeps, now: Date): Promise<FlowContext> => {
-  const [tenant, customer, vehicles, openOrder] = await Promise.all([
-    tx.tenant.findUniqueOrThrow({ where: { id: conv.tenantId } }),
-    tx.customer.findUniqueOrThrow({ where: { id: conv.customerId } }),
-    vehiclesOf(tx, conv.customerId),
-    openOrderOf(tx, conv.customerId),
-  ]);
+type TenantRow = Awaited<ReturnType<Tx['tenant']['findUniqueOrThrow']>>;
+type TenantCache = ReturnType<typeof ttlCache<string, TenantRow>>;
+
+const buildContext = async (
+  tx: Tx,
+  conv: { customerId: string; channel: string; tenantId: string },
+  deps: TurnDeps,
+  now: Date,
+  tenants: TenantCache,
+): Promise<FlowContext> => {
+  // One transaction client runs one query at a time: sequential on purpose.
+  const tenant = await tenants.get(conv.tenantId, () => tx.tenant.findUniqueOrThrow({ where: { id: conv.tenantId } }));
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: conv.customerId } });
+  const vehicles = await vehiclesOf(tx, conv.customerId);
+  const openOrder = await openOrderOf(tx, conv.customerId);
   return {
     now,
     tenant: {
@@ -59,9 +68,12 @@ const buildContext = async (tx: Tx, conv: { customerId: string; channel: string;
  * commit together; sends and effects are enqueued after the commit (and re-enqueued
  * by the recovery sweep if the process dies in between).
  */
-export const createRunTurn = (deps: TurnDeps) => async (job: TurnJob): Promise<TurnOutcome> => {
+export const createRunTurn = (deps: TurnDeps) => {
+  // Shop settings (name, hours, time zone) change rarely; a few seconds of staleness is fine.
+  const tenants: TenantCache = ttlCache(5_000);
+  return async (job: TurnJob): Promise<TurnOutcome> => {
   annotateContext({ tenantId: job.tenantId, conversationId: job.conversationId });
-  const enqueue: { sends: string[]; effects: string[] } = { sends: [], effects: [] };
+  const enqueue: { sends: string[]; effects: string[]; channel?: string } = { sends: [], effects: [] };
   const outcome = await deps.tdb.withTenant(
     job.tenantId,
     async (tx): Promise<TurnOutcome> => {
@@ -69,6 +81,7 @@ export const createRunTurn = (deps: TurnDeps) => async (job: TurnJob): Promise<T
       const conv = await tx.conversation.findUnique({ where: { id: job.conversationId } });
       const trigger = await tx.message.findUnique({ where: { id: job.messageId }, select: { status: true, createdAt: true } });
       if (!conv || !trigger) return 'missing';
+      enqueue.channel = conv.channel;
       if (trigger.status !== 'received') return 'already_processed';
       const pending = await tx.message.findMany({
         where: { conversationId: conv.id, direction: 'in', status: 'received' },
@@ -100,7 +113,7 @@ export const createRunTurn = (deps: TurnDeps) => async (job: TurnJob): Promise<T
         now,
         handoffMinutes: deps.handoffMinutes,
       };
-      let ctx = await buildContext(tx, conv, deps, now);
+      let ctx = await buildContext(tx, conv, deps, now, tenants);
       let state = deps.flow.load(conv.state);
       const external: ExternalEffect[] = [];
       const events: FlowEvent[] = [{ type: 'message', messageId: newest.id, text, nlu, ...(lastChoice ? { choiceId: lastChoice } : {}) }];
@@ -115,7 +128,7 @@ export const createRunTurn = (deps: TurnDeps) => async (job: TurnJob): Promise<T
             if (follow) events.push(follow);
           } else external.push(effect as ExternalEffect);
         }
-        if (changed) ctx = await buildContext(tx, conv, deps, now);
+        if (changed) ctx = await buildContext(tx, conv, deps, now, tenants);
       }
       await tx.conversation.update({
         where: { id: conv.id },
@@ -159,7 +172,7 @@ export const createRunTurn = (deps: TurnDeps) => async (job: TurnJob): Promise<T
   );
   await Promise.all([
     ...enqueue.sends.map((messageId) =>
-      deps.queues.add<SendJob>(QUEUES.send, { tenantId: job.tenantId, messageId }, { jobId: safeJobId('send', messageId), attempts: 8, backoffMs: 1000 }),
+      deps.queues.add<SendJob>(QUEUES.send, { tenantId: job.tenantId, messageId, channel: enqueue.channel }, { jobId: safeJobId('send', messageId), attempts: 8, backoffMs: 1000 }),
     ),
     ...enqueue.effects.map((effectId) =>
       deps.queues.add<EffectJob>(QUEUES.effect, { tenantId: job.tenantId, effectId }, { jobId: safeJobId('effect', effectId), attempts: 8, backoffMs: 1000 }),
@@ -167,4 +180,5 @@ export const createRunTurn = (deps: TurnDeps) => async (job: TurnJob): Promise<T
   ]);
   if (outcome !== 'processed') deps.logger.debug({ outcome, messageId: job.messageId }, 'turn skipped');
   return outcome;
+  };
 };

@@ -17,7 +17,17 @@ export interface SendDeps {
  * what failed for good. Already-sent messages are skipped, so retries never double-send
  * from our side.
  */
-export const createSendMessage = (deps: SendDeps) => async (job: SendJob): Promise<'sent' | 'skipped'> => {
+export const createSendMessage = (deps: SendDeps) => async (job: SendJob, kindHint?: string): Promise<'sent' | 'skipped'> => {
+  const hinted = kindHint ? deps.senders[kindHint] : undefined;
+  if (hinted?.local) {
+    const { count } = await deps.tdb.withTenant(job.tenantId, (tx) =>
+      tx.message.updateMany({
+        where: { id: job.messageId, direction: 'out', status: { in: ['queued', 'failed'] } },
+        data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 } },
+      }),
+    );
+    return count ? 'sent' : 'skipped';
+  }
   const loaded = await deps.tdb.withTenant(job.tenantId, (tx) =>
     tx.message.findUnique({ where: { id: job.messageId }, include: { conversation: true, channelAccount: true } }),
   );
