@@ -158,10 +158,15 @@ const decideQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 
     },
   });
   await audit(tx, env.tenantId, customerActor(env), `quote.${status}`, 'quote', quote.id, { after: { version: quote.version, lines: [...approvedIds] } });
-  await setOrderStatus(tx, env.tenantId, quote.orderId, e.decision === 'rejected' ? 'recusada' : 'aprovada', customerActor(env));
-  const order = await orderSummary(tx, quote.orderId);
+  // A decision on a revised quote during the work keeps the order where it is; only an
+  // order still waiting for its first approval moves to aprovada/recusada.
+  const order = await tx.serviceOrder.findUniqueOrThrow({ where: { id: quote.orderId }, select: { status: true } });
+  if (order.status === 'aberta' || order.status === 'orcamento_enviado') {
+    await setOrderStatus(tx, env.tenantId, quote.orderId, e.decision === 'rejected' ? 'recusada' : 'aprovada', customerActor(env));
+  }
+  const updated = await orderSummary(tx, quote.orderId);
   const summary = await quoteSummary(tx, quote.id);
-  return order && summary ? { type: 'quote_decided', order, quote: summary, decision: e.decision } : null;
+  return updated && summary ? { type: 'quote_decided', order: updated, quote: summary, decision: e.decision } : null;
 };
 
 /**

@@ -193,6 +193,19 @@ describe('staff commands over Telegram', () => {
 
     expect((await staff(`/orcamento ${orderNumber}`)).reply).toBe(`Orçamento da OS #${orderNumber} reenviado ao cliente.`);
     await sentReplies(before + 3);
+
+    // The customer approves the revised version by tapping the button: recorded on v3,
+    // and the order stays where the work is (it does not go back to "aprovada").
+    const statusBefore = (await p.tdb.withTenant(shop.tenantId, (tx) => tx.serviceOrder.findUniqueOrThrow({ where: { id: orderId } }))).status;
+    const tap = await request(p.app).post(`/api/chat/${shop.slug}`).send({ sessionId: session, choiceId: 'approve', choiceTitle: 'Aprovar' });
+    expect(tap.status).toBe(202);
+    const approvedV3 = await waitFor(
+      () => p.tdb.withTenant(shop.tenantId, (tx) => tx.quote.findFirstOrThrow({ where: { orderId, version: 3 }, include: { approvals: true } })),
+      (q) => q.status === 'approved',
+    );
+    expect(approvedV3.approvals).toEqual([expect.objectContaining({ version: 3, decision: 'approved', contentHash: approvedV3.contentHash })]);
+    const after = await p.tdb.withTenant(shop.tenantId, (tx) => tx.serviceOrder.findUniqueOrThrow({ where: { id: orderId } }));
+    expect(after.status).toBe(statusBefore);
   });
 
   it('/assumir silences the bot for the customer and /devolver brings it back', async () => {

@@ -20,7 +20,9 @@ export const pendingQuote = (state: CustomerState, ctx: FlowContext): PendingQuo
     const lineCount = q && q.id === state.lastQuoteId ? q.lines.length : (state.lastQuoteLineCount ?? 0);
     return { quoteId: state.lastQuoteId, lineCount };
   }
-  if (ctx.openOrder?.status === 'orcamento_enviado' && q && !q.needsStaffReview) return { quoteId: q.id, lineCount: q.lines.length };
+  // A quote the shop (re)sent is waiting for an answer whatever the order's stage: a
+  // revised version during the work (extra parts) needs a new approval too (CDC art. 40).
+  if (q && q.status === 'sent' && !q.needsStaffReview) return { quoteId: q.id, lineCount: q.lines.length };
   return null;
 };
 
