@@ -92,6 +92,11 @@ describe.each(['in-process', 'bullmq'] as const)('message pipeline (%s queues)',
     expect(conv.handledBy).toBe('human');
     const received = await p.tdb.withTenant(shop.tenantId, (tx) => tx.message.count({ where: { conversationId: conv.id, direction: 'in' } }));
     expect(received).toBe(2); // kept for the staff to read, not answered by the bot
+    const forwarded = await waitFor(
+      () => p.tdb.withTenant(shop.tenantId, (tx) => tx.notification.findMany({ where: { conversationId: conv.id, kind: 'handoff' } })),
+      (n) => n.some((x) => x.text.includes('alguem ai')),
+    );
+    expect(forwarded.length).toBeGreaterThanOrEqual(2); // the handoff request, then the customer's message
   });
 
   it('records an opt-out as revoked consent', async () => {

@@ -97,7 +97,23 @@ export const createRunTurn = (deps: TurnDeps) => {
       await tx.message.updateMany({ where: { id: { in: pending.map((m) => m.id) } }, data: { status: 'processed' } });
 
       if (conv.handledBy === 'human') {
-        if (!conv.handoffUntil || conv.handoffUntil > now) return 'silenced_handoff';
+        if (!conv.handoffUntil || conv.handoffUntil > now) {
+          // The bot stays silent; the staff member handling the chat gets the message.
+          const customer = await tx.customer.findUniqueOrThrow({ where: { id: conv.customerId }, select: { name: true } });
+          const text = pending.map((m) => m.text ?? '[mídia]').join('\n').slice(0, 1500);
+          const row = await tx.outboxEffect.create({
+            data: {
+              tenantId: job.tenantId,
+              conversationId: conv.id,
+              idempotencyKey: `${newest.id}:handoff`,
+              kind: 'notify_staff',
+              payload: { type: 'notify_staff', kind: 'handoff', text: `💬 ${customer.name ?? 'Cliente'}: ${text}`, customerId: conv.customerId },
+            },
+            select: { id: true },
+          });
+          enqueue.effects.push(row.id);
+          return 'silenced_handoff';
+        }
         await tx.conversation.update({ where: { id: conv.id }, data: { handledBy: 'bot', assignedUserId: null, handoffUntil: null } });
         await audit(tx, job.tenantId, { type: 'system' }, 'conversation.handoff_expired', 'conversation', conv.id);
       }
