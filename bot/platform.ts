@@ -25,6 +25,7 @@ import type { ChannelModule, ChannelRuntime } from './channels/module';
 import { createRunStaffCommand } from './staff/run-staff-command';
 import { createSecretBox, loadOrCreateKey, type SecretBox } from './security/crypto';
 import { runWithContext } from './observability/context';
+import { createMetrics, type Metrics } from './observability/metrics';
 import { healthRoutes } from './http/health';
 import { errorHandler, notFound } from './http/errors';
 
@@ -44,6 +45,7 @@ export interface Platform {
   readonly secrets: SecretBox;
   readonly ingest: (msg: unknown) => Promise<IngestResult>;
   readonly runtime: ChannelRuntime;
+  readonly metrics: Metrics;
   startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
@@ -97,7 +99,13 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
       ? createBullmqQueues({ url: config.REDIS_URL!, prefix: config.QUEUE_PREFIX, lockMs: config.JOB_LOCK_MS })
       : createInProcessQueues();
   const secrets = createSecretBox(config.ENCRYPTION_KEY ?? (await loadOrCreateKey(config.DATA_DIR)));
-  const ingest = createIngest({ tdb, queues, logger, burstWindowMs: config.BURST_WINDOW_MS });
+  const metrics = createMetrics();
+  const rawIngest = createIngest({ tdb, queues, logger, burstWindowMs: config.BURST_WINDOW_MS });
+  const ingest = async (msg: unknown) => {
+    const r = await rawIngest(msg);
+    metrics.inbound.inc({ status: r.status });
+    return r;
+  };
   const runtime: ChannelRuntime = {
     config,
     logger,
@@ -123,6 +131,11 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     const incoming = req.get('x-request-id');
     const traceId = incoming && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', traceId);
+    const end = metrics.http.startTimer({ method: req.method });
+    res.on('finish', () => {
+      const route = (req.route as { path?: string } | undefined)?.path ?? (res.statusCode === 404 ? 'not_found' : 'other');
+      end({ route: String(route), status: `${Math.floor(res.statusCode / 100)}xx` });
+    });
     runWithContext({ traceId }, () => next());
   });
   app.use(
@@ -135,13 +148,23 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
   );
   app.use(express.urlencoded({ extended: false, limit: config.MAX_BODY_BYTES }));
   app.use(healthRoutes({ db, queues, startedAt: new Date() }));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   for (const c of channels) if (c.routes) app.use(c.routes(runtime));
   app.get('/', (_req, res) => res.redirect('/chat/oficina-demo'));
   app.use(notFound);
   app.use(errorHandler(logger));
 
-  const inContext = <T>(fn: (data: T) => Promise<unknown>) => async (data: T, job: { id: string }) => {
-    await runWithContext({ jobId: job.id }, () => fn(data));
+  const inContext = <T>(fn: (data: T) => Promise<unknown>) => async (data: T, job: { id: string; queue: string }) => {
+    const end = metrics.jobs.startTimer({ queue: job.queue });
+    try {
+      const result = await runWithContext({ jobId: job.id }, () => fn(data));
+      end({ result: typeof result === 'string' ? result : 'ok' });
+    } catch (err) {
+      end({ result: 'error' });
+      throw err;
+    }
   };
 
   return {
@@ -153,6 +176,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     secrets,
     ingest,
     runtime,
+    metrics,
     startWorkers: async () => {
       const runTurn = createRunTurn({
         tdb,
@@ -180,7 +204,10 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
       });
       queues.process<SendJob>(QUEUES.send, inContext((job: SendJob) => send(job, job.channel)), {
         concurrency,
-        onDeadLetter: (job, err, info) => dlqSend(job, err, info.attempt),
+        onDeadLetter: (job, err, info) => {
+          metrics.deadLetters.inc({ queue: QUEUES.send });
+          return dlqSend(job, err, info.attempt);
+        },
       });
       queues.process<EffectJob>(QUEUES.effect, inContext(runEffect), {
         concurrency: Math.max(1, Math.floor(concurrency / 2)),
