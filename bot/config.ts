@@ -59,7 +59,18 @@ const schema = z.object({
   WHATSAPP_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v21.0'),
   WHATSAPP_APP_SECRET: z.string().min(1).optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WHATSAPP_MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(16 * 1024 * 1024),
   TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
+  /** Base URL Twilio signs voice webhooks with (behind a proxy). Defaults to PUBLIC_URL, then the request's host. */
+  VOICE_PUBLIC_URL: url.optional(),
+  VOICE_REPLY_WAIT_MS: z.coerce.number().int().min(0).max(14_000).default(8000),
+
+  MERCADOPAGO_BASE_URL: url.default('https://api.mercadopago.com'),
+  ASAAS_BASE_URL: url.default('https://api.asaas.com'),
+  STRIPE_BASE_URL: url.default('https://api.stripe.com'),
+  PAYMENT_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 
   SEED_DEMO: bool.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),

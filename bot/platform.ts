@@ -23,6 +23,7 @@ import type { ChannelSender } from './pipeline/senders';
 import { defaultChannels } from './channels/registry';
 import type { ChannelModule, ChannelRuntime } from './channels/module';
 import { createRunStaffCommand } from './staff/run-staff-command';
+import { parsePaymentOptions } from './payments/options';
 import { createSecretBox, loadOrCreateKey, type SecretBox } from './security/crypto';
 import { runWithContext } from './observability/context';
 import { createMetrics, type Metrics } from './observability/metrics';
@@ -116,7 +117,8 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     runStaffCommand: createRunStaffCommand({ tdb, queues, now }),
     now,
   };
-  const channels = opts.channels ?? defaultChannels();
+  // One module per kind; a later entry replaces an earlier one (tests override a default).
+  const channels = [...new Map((opts.channels ?? defaultChannels(config)).map((c) => [c.kind, c] as const)).values()];
   const senders: Record<string, ChannelSender> = {
     ...Object.fromEntries(channels.flatMap((c) => (c.sender ? [[c.kind, c.sender(runtime)]] : []))),
     ...opts.senders,
@@ -195,7 +197,21 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         senders,
         openSecrets: (sealed) => (sealed ? secrets.openJson<Record<string, string>>(sealed) : {}),
       });
-      const runEffect = createRunEffect({ tdb, queues, logger, notifiers });
+      const runEffect = createRunEffect({
+        tdb,
+        queues,
+        logger,
+        notifiers,
+        secrets,
+        paymentOptions: parsePaymentOptions({
+          publicUrl: config.PUBLIC_URL,
+          mercadopagoBaseUrl: config.MERCADOPAGO_BASE_URL,
+          asaasBaseUrl: config.ASAAS_BASE_URL,
+          stripeBaseUrl: config.STRIPE_BASE_URL,
+          timeoutMs: config.PAYMENT_PROVIDER_TIMEOUT_MS,
+          stripeToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+        }),
+      });
       const dlqSend = deadLetterSend({ tdb, logger });
       const concurrency = config.WORKER_CONCURRENCY;
       queues.process<TurnJob>(QUEUES.turn, inContext(runTurn), {

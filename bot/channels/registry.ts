@@ -1,14 +1,35 @@
 import { webchatCapabilities } from '../../channels/webchat/capabilities';
+import { loadConfig, type Config } from '../config';
 import { webchatSender } from '../pipeline/senders';
 import { webchatRoutes } from '../http/webchat-routes';
+import { paymentsModule } from '../payments/module';
 import type { ChannelModule } from './module';
+import { whatsappCloudChannel } from './whatsapp-cloud';
+import { voiceChannel } from './voice';
 
-/** Every channel the program runs. Add a channel here, nowhere else. */
-export const defaultChannels = (): ChannelModule[] => [
+/** Every channel (and webhook-driven module) the program runs. Add one here, nowhere else. */
+export const defaultChannels = (config: Config = loadConfig({})): ChannelModule[] => [
   {
     kind: 'webchat',
     buttons: webchatCapabilities.buttons,
     sender: () => webchatSender,
     routes: (rt) => webchatRoutes({ tdb: rt.tdb, ingest: rt.ingest, now: rt.now }),
   },
+  whatsappCloudChannel({
+    appSecret: config.WHATSAPP_APP_SECRET,
+    verifyToken: config.WHATSAPP_VERIFY_TOKEN,
+    graphUrl: config.WHATSAPP_GRAPH_URL,
+    graphVersion: config.WHATSAPP_GRAPH_VERSION,
+    timeoutMs: config.WHATSAPP_TIMEOUT_MS,
+    mediaMaxBytes: config.WHATSAPP_MEDIA_MAX_BYTES,
+  }),
+  voiceChannel({ publicUrl: config.VOICE_PUBLIC_URL ?? config.PUBLIC_URL, replyWaitMs: config.VOICE_REPLY_WAIT_MS }),
+  paymentsModule({
+    publicUrl: config.PUBLIC_URL,
+    mercadopagoBaseUrl: config.MERCADOPAGO_BASE_URL,
+    asaasBaseUrl: config.ASAAS_BASE_URL,
+    stripeBaseUrl: config.STRIPE_BASE_URL,
+    timeoutMs: config.PAYMENT_PROVIDER_TIMEOUT_MS,
+    stripeToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+  }),
 ];

@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { buildPixCode } from '../../core/pix/brcode';
-import { formatBRL } from '../../core/domain/money';
 import type { ExternalEffect } from '../../flows/types';
 import type { Prisma } from '../db/generated/client';
 import type { TenantDb, Tx } from '../db/tenant-db';
@@ -9,6 +6,9 @@ import type { QueueSystem } from '../queue/types';
 import { safeJobId } from '../queue/types';
 import { audit } from './audit';
 import { QUEUES, type EffectJob, type SendJob } from './jobs';
+import { createPaymentLink } from '../payments/create-payment-link';
+import type { PaymentOptions } from '../payments/options';
+import type { SecretBox } from '../security/crypto';
 
 /** Delivers a staff notification beyond the admin web (e.g. to linked staff on Telegram). */
 export interface StaffNotifier {
@@ -20,48 +20,55 @@ export interface EffectDeps {
   readonly queues: QueueSystem;
   readonly logger: Logger;
   readonly notifiers: readonly StaffNotifier[];
+  readonly secrets: SecretBox;
+  readonly paymentOptions: PaymentOptions;
 }
 
 type StoredEffect = ExternalEffect & { customerId?: string };
 
-const paymentReply = (code: string, amountCents: number) =>
-  `Segue o Pix copia e cola de ${formatBRL({ cents: amountCents })}. É só copiar e colar no app do seu banco:`;
-
-/** A static Pix code from the shop's key for the order's approved total; staff confirm payment by hand. */
-const requestPayment = async (tx: Tx, tenantId: string, conversationId: string | null, orderId: string): Promise<string | null> => {
+/**
+ * A payment request for the order's approved total, with the shop's provider (or its
+ * static Pix key), as a reply in the order's conversation. A provider that is down
+ * throws, so the effect is retried with backoff.
+ */
+const requestPayment = async (
+  tx: Tx,
+  deps: EffectDeps,
+  tenantId: string,
+  conversationId: string | null,
+  orderId: string,
+): Promise<string | null> => {
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId } });
   const order = await tx.serviceOrder.findUniqueOrThrow({
     where: { id: orderId },
     include: { quotes: { where: { status: { in: ['approved', 'partially_approved'] } }, orderBy: { version: 'desc' }, take: 1, include: { lines: true } } },
   });
   const quote = order.quotes[0];
-  if (!quote || !tenant.pixKey || !conversationId) return null;
+  const conversation = conversationId ?? order.conversationId;
+  if (!quote || !conversation) return null;
   const amountCents = quote.lines.filter((l) => l.decision === 'approved').reduce((s, l) => s + l.totalCents, 0);
-  const existing = await tx.payment.findFirst({ where: { orderId, status: 'pending', amountCents, provider: 'pix_static' } });
-  const txid = existing?.txid ?? `OS${order.number}${randomBytes(4).toString('hex').toUpperCase()}`;
-  const built = buildPixCode({
-    key: tenant.pixKey,
-    amountCents,
-    merchantName: tenant.name,
-    merchantCity: tenant.city,
-    txid,
-  });
-  if (!built.ok) throw new Error(`Pix inválido para a oficina: ${built.code}`);
-  if (!existing) {
-    await tx.payment.create({
-      data: { tenantId, orderId, quoteId: quote.id, provider: 'pix_static', txid, amountCents, pixCode: built.brcode },
-    });
-    await audit(tx, tenantId, { type: 'system' }, 'payment.requested', 'service_order', orderId, { after: { amountCents, provider: 'pix_static' } });
+  const link = await createPaymentLink(
+    tx,
+    { tenant, order: { id: order.id, number: order.number, customerId: order.customerId }, amountCents, quoteId: quote.id },
+    { secrets: deps.secrets, options: deps.paymentOptions },
+  );
+  if (!link.ok) {
+    if (link.code === 'PROVIDER_UNAVAILABLE') throw new Error('provedor de pagamento indisponível');
+    deps.logger.warn({ orderId, code: link.code }, 'payment link not created');
+    return null;
   }
-  const conv = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+  if (link.created) {
+    await audit(tx, tenantId, { type: 'system' }, 'payment.requested', 'service_order', orderId, { after: { amountCents, provider: link.provider } });
+  }
+  const conv = await tx.conversation.findUniqueOrThrow({ where: { id: conversation } });
   const msg = await tx.message.create({
     data: {
       tenantId,
-      conversationId,
+      conversationId: conversation,
       channelAccountId: conv.channelAccountId,
       direction: 'out',
-      text: paymentReply(built.brcode, amountCents),
-      payload: { text: paymentReply(built.brcode, amountCents), copyText: built.brcode } as Prisma.InputJsonValue,
+      text: link.reply.text,
+      payload: link.reply as Prisma.InputJsonValue,
       status: 'queued',
     },
     select: { id: true },
@@ -96,7 +103,7 @@ export const createRunEffect = (deps: EffectDeps) => async (job: EffectJob): Pro
       });
       notification = { id: n.id, kind: n.kind, text: n.text, orderId: n.orderId };
     } else if (effect.type === 'request_payment') {
-      sendId = await requestPayment(tx, job.tenantId, row.conversationId, effect.orderId);
+      sendId = await requestPayment(tx, deps, job.tenantId, row.conversationId, effect.orderId);
     }
     await tx.outboxEffect.update({ where: { id: row.id }, data: { status: 'done', doneAt: new Date(), attempts: { increment: 1 } } });
     return { sendId, notification };

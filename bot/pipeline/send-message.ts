@@ -53,6 +53,12 @@ export const createSendMessage = (deps: SendDeps) => async (job: SendJob, kindHi
     );
     return 'sent';
   } catch (err) {
+    if (err instanceof PermanentSendError) {
+      // Retrying cannot help (blocked, window closed without a template, bad token):
+      // dead-letter now so the owner sees it, instead of burning the retries.
+      await deadLetterSend(deps)(job, err, loaded.attempts + 1);
+      return 'skipped';
+    }
     await deps.tdb.withTenant(job.tenantId, (tx) =>
       tx.message.update({
         where: { id: loaded.id },

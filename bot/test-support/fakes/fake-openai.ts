@@ -144,3 +144,12 @@ export const startFakeOpenAI = async (opts: { apiKey?: string } = {}): Promise<F
     },
   };
 };
+
+/**
+ * POST /v1/audio/transcriptions as OpenAI answers it (response_format json: `{ text }`).
+ * The request is multipart/form-data; the recorded body is its raw text.
+ * Usage: `fake.route('POST', '/v1/audio/transcriptions', transcriptionHandler(() => 'texto'))`.
+ */
+export const transcriptionHandler =
+  (getText: () => string): FakeRouteHandler =>
+  () => ({ status: 200, body: { text: getText(), usage: { type: 'duration', seconds: 3 } } });
