@@ -14,12 +14,16 @@ ENV CI=true \
 RUN chown node:node /app
 USER node
 # Só o necessário para `npm ci`: o postinstall (`tsx prisma/generate.ts`) gera o cliente Prisma,
-# offline, a partir de prisma/schema.prisma para bot/db/generated. Depois tira as devDependencies
-# (prisma CLI, typescript, vitest…) sem rodar o postinstall de novo.
-COPY --chown=node:node package.json package-lock.json prisma.config.ts ./
+# offline, a partir de prisma/schema/*.prisma para bot/db/generated. Compila o painel (Vite) em
+# admin/dist. Depois tira as devDependencies (prisma CLI, typescript, vitest, vite…) sem rodar o
+# postinstall de novo.
+COPY --chown=node:node package.json package-lock.json prisma.config.ts tsconfig.json ./
 COPY --chown=node:node prisma ./prisma
+COPY --chown=node:node core ./core
+COPY --chown=node:node admin ./admin
 RUN npm ci \
  && test -d bot/db/generated \
+ && npx vite build --config admin/vite.config.ts \
  && npm prune --omit=dev --ignore-scripts \
  && npm cache clean --force
 
@@ -35,6 +39,7 @@ RUN mkdir -p /app/data && chown -R node:node /app
 COPY --chown=node:node --from=deps /app/node_modules ./node_modules
 COPY --chown=node:node . .
 COPY --chown=node:node --from=deps /app/bot/db/generated ./bot/db/generated
+COPY --chown=node:node --from=deps /app/admin/dist ./admin/dist
 USER node
 
 EXPOSE 3000

@@ -62,6 +62,13 @@ const schema = z.object({
   WHATSAPP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WHATSAPP_MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(16 * 1024 * 1024),
   TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
+  /** WhatsApp Web sessions: a dead process's sessions move to another after about this long. */
+  BAILEYS_LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  BAILEYS_SCAN_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  TELEGRAM_POLL_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(50).default(25),
+  /** HMAC key of customer portal links (≥ 32 chars). Derived from the encryption key when unset. */
+  PORTAL_SECRET: z.string().min(32).optional(),
+  PORTAL_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** Base URL Twilio signs voice webhooks with (behind a proxy). Defaults to PUBLIC_URL, then the request's host. */
   VOICE_PUBLIC_URL: url.optional(),
   VOICE_REPLY_WAIT_MS: z.coerce.number().int().min(0).max(14_000).default(8000),
@@ -71,6 +78,17 @@ const schema = z.object({
   STRIPE_BASE_URL: url.default('https://api.stripe.com'),
   PAYMENT_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+
+  AUTH_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  AUTH_REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Secure cookies; defaults to true in production, false otherwise (plain http on a laptop). */
+  AUTH_COOKIE_SECURE: bool.optional(),
+  AUTH_LOGIN_MAX_FAILURES_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  AUTH_LOGIN_MAX_FAILURES_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  AUTH_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  ADMIN_DIST_DIR: z.string().min(1).default('admin/dist'),
+  /** Build the admin web at start when it is missing (needs Vite); defaults to false in production. */
+  ADMIN_BUILD_IF_MISSING: bool.optional(),
 
   SEED_DEMO: bool.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
+import QRCode from 'qrcode';
 import type { Logger } from 'pino';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { understand as understandOffline } from '../core/nlu/understand';
 import type { NluResult } from '../core/nlu/types';
 import { customerFlow } from '../flows/customer/flow';
@@ -24,6 +25,10 @@ import { defaultChannels } from './channels/registry';
 import type { ChannelModule, ChannelRuntime } from './channels/module';
 import { createRunStaffCommand } from './staff/run-staff-command';
 import { parsePaymentOptions } from './payments/options';
+import { portalLink } from './quotes/portal-token';
+import { apiRoutes } from './api/routes';
+import { createLoginLimiter } from './auth/rate-limit';
+import { adminStatic } from './http/admin-static';
 import { createSecretBox, loadOrCreateKey, type SecretBox } from './security/crypto';
 import { runWithContext } from './observability/context';
 import { createMetrics, type Metrics } from './observability/metrics';
@@ -81,6 +86,23 @@ const nluFor = (config: Config, logger: Logger): ((text: string) => Promise<NluR
   return async (text) => understandOffline(text);
 };
 
+type BaileysPairing = { status: 'connecting' | 'qr' | 'open' | 'logged_out'; qr?: string; pairingCode?: string } | null;
+
+/** WhatsApp Web pairing as the admin web shows it: status and the QR code as an image. */
+const pairingStateFrom = (channels: ChannelModule[]) => {
+  const baileys = channels.find((c) => c.kind === 'whatsapp_baileys') as
+    | (ChannelModule & { getPairingState?: (id: string) => BaileysPairing })
+    | undefined;
+  if (!baileys?.getPairingState) return undefined;
+  return async (channelAccountId: string) => {
+    const s = baileys.getPairingState!(channelAccountId);
+    if (!s) return { status: 'unavailable' as const };
+    if (s.status === 'open') return { status: 'connected' as const };
+    if (s.status === 'logged_out') return { status: 'disconnected' as const };
+    return { status: 'pairing' as const, ...(s.qr ? { qr: await QRCode.toDataURL(s.qr, { margin: 1, width: 256 }) } : {}) };
+  };
+};
+
 /** The composition root: everything is built here and passed down; nothing imports it back. */
 export const createPlatform = async (config: Config, opts: PlatformOptions): Promise<Platform> => {
   const { logger } = opts;
@@ -99,7 +121,18 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     config.mode.queue === 'bullmq'
       ? createBullmqQueues({ url: config.REDIS_URL!, prefix: config.QUEUE_PREFIX, lockMs: config.JOB_LOCK_MS })
       : createInProcessQueues();
-  const secrets = createSecretBox(config.ENCRYPTION_KEY ?? (await loadOrCreateKey(config.DATA_DIR)));
+  const keyMaterial = config.ENCRYPTION_KEY ?? (await loadOrCreateKey(config.DATA_DIR));
+  const secrets = createSecretBox(keyMaterial);
+  const derive = (purpose: string) => createHmac('sha256', keyMaterial).update(`motogestor:${purpose}`).digest('hex');
+  const portalSecret = config.PORTAL_SECRET ?? derive('portal-links');
+  const production = config.NODE_ENV === 'production';
+  const loginLimiter = createLoginLimiter({
+    windowMs: config.AUTH_LOGIN_WINDOW_MINUTES * 60_000,
+    maxPerAccount: config.AUTH_LOGIN_MAX_FAILURES_ACCOUNT,
+    maxPerIp: config.AUTH_LOGIN_MAX_FAILURES_IP,
+    redisUrl: config.REDIS_URL,
+    prefix: `${config.QUEUE_PREFIX}:login`,
+  });
   const metrics = createMetrics();
   const rawIngest = createIngest({ tdb, queues, logger, burstWindowMs: config.BURST_WINDOW_MS });
   const ingest = async (msg: unknown) => {
@@ -115,6 +148,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     secrets,
     ingest,
     runStaffCommand: createRunStaffCommand({ tdb, queues, now }),
+    portalSecret,
     now,
   };
   // One module per kind; a later entry replaces an earlier one (tests override a default).
@@ -154,7 +188,29 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   for (const c of channels) if (c.routes) app.use(c.routes(runtime));
-  app.get('/', (_req, res) => res.redirect('/chat/oficina-demo'));
+  app.use(
+    '/api',
+    apiRoutes({
+      tdb,
+      queues,
+      secrets,
+      logger,
+      now,
+      limiter: loginLimiter,
+      pairingState: pairingStateFrom(channels),
+      auth: {
+        jwtSecret: config.JWT_SECRET ?? derive('jwt'),
+        accessTtlSeconds: config.AUTH_ACCESS_TTL_SECONDS,
+        refreshTtlDays: config.AUTH_REFRESH_TTL_DAYS,
+        cookieSecure: config.AUTH_COOKIE_SECURE ?? production,
+        maxFailuresPerAccount: config.AUTH_LOGIN_MAX_FAILURES_ACCOUNT,
+        maxFailuresPerIp: config.AUTH_LOGIN_MAX_FAILURES_IP,
+        failureWindowMinutes: config.AUTH_LOGIN_WINDOW_MINUTES,
+      },
+    }),
+  );
+  app.use('/admin', adminStatic({ distDir: config.ADMIN_DIST_DIR, buildIfMissing: config.ADMIN_BUILD_IF_MISSING ?? !production }));
+  app.get('/', (_req, res) => res.redirect('/admin/'));
   app.use(notFound);
   app.use(errorHandler(logger));
 
@@ -190,6 +246,8 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         burstWindowMs: config.BURST_WINDOW_MS,
         handoffMinutes: config.HANDOFF_TIMEOUT_MINUTES,
         buttons: (kind) => buttons.get(kind) ?? false,
+        portalLink: (tenantId, orderId) =>
+          portalLink(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, portalSecret, { tenantId, orderId, ttlDays: config.PORTAL_LINK_TTL_DAYS }, now()),
       });
       const send = createSendMessage({
         tdb,
@@ -234,6 +292,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     },
     close: async () => {
       for (const r of running.splice(0)) await r.stop().catch(() => {});
+      await loginLimiter.close();
       await queues.close();
       await db.close();
     },

@@ -66,6 +66,8 @@ export interface OrderSummary {
   readonly scheduledAt: string | null;
   readonly quote: QuoteSummary | null;
   readonly paymentPending?: { amountCents: number; pixCode: string | null; linkUrl: string | null } | null;
+  /** Signed link to the customer portal for this order (quote, approval, Pix), when available. */
+  readonly portalUrl?: string | null;
 }
 
 export interface FlowContext {

@@ -18,6 +18,8 @@ export interface ChannelRuntime {
   readonly secrets: SecretBox;
   readonly ingest: (msg: unknown) => Promise<IngestResult>;
   readonly runStaffCommand: RunStaffCommand;
+  /** HMAC key of the customer portal's signed links. */
+  readonly portalSecret: string;
   readonly now: () => Date;
 }
 

@@ -6,6 +6,9 @@ import { paymentsModule } from '../payments/module';
 import type { ChannelModule } from './module';
 import { whatsappCloudChannel } from './whatsapp-cloud';
 import { voiceChannel } from './voice';
+import { telegramChannel } from './telegram';
+import { whatsappBaileysChannel } from './whatsapp-baileys';
+import { portalRoutes } from '../http/portal-routes';
 
 /** Every channel (and webhook-driven module) the program runs. Add one here, nowhere else. */
 export const defaultChannels = (config: Config = loadConfig({})): ChannelModule[] => [
@@ -23,6 +26,13 @@ export const defaultChannels = (config: Config = loadConfig({})): ChannelModule[
     timeoutMs: config.WHATSAPP_TIMEOUT_MS,
     mediaMaxBytes: config.WHATSAPP_MEDIA_MAX_BYTES,
   }),
+  telegramChannel({ pollTimeoutSeconds: config.TELEGRAM_POLL_TIMEOUT_SECONDS }),
+  whatsappBaileysChannel({ leaseTtlMs: config.BAILEYS_LEASE_TTL_MS, scanIntervalMs: config.BAILEYS_SCAN_INTERVAL_MS }),
+  {
+    kind: 'portal',
+    buttons: false,
+    routes: (rt) => portalRoutes({ tdb: rt.tdb, queues: rt.queues, secret: rt.portalSecret, now: rt.now }),
+  },
   voiceChannel({ publicUrl: config.VOICE_PUBLIC_URL ?? config.PUBLIC_URL, replyWaitMs: config.VOICE_REPLY_WAIT_MS }),
   paymentsModule({
     publicUrl: config.PUBLIC_URL,

@@ -48,27 +48,15 @@ export const createTenantDb = (db: Database, appRole: string): TenantDb => {
     const { rows } = await db.pool.query<Record<string, string>>(sql, params);
     return rows[0] ? map(rows[0]) : null;
   };
-  // When the login user is the app role itself (production, tests) a RESET/SET ROLE
-  // inside a transaction cannot escalate, so the pre-commit check is skipped.
-  let loginIsAppRole: Promise<boolean> | null = null;
-  const mustRecheck = async (): Promise<boolean> => {
-    loginIsAppRole ??= db.pool
-      .query<{ ok: boolean }>('SELECT session_user::text = $1 AS ok', [appRole])
-      .then((r) => r.rows[0]?.ok === true)
-      .catch(() => false);
-    return !(await loginIsAppRole);
-  };
   return {
     withTenant: async (tenantId, fn, opts = {}) => {
       if (!tenantIdSchema.safeParse(tenantId).success) {
         throw new TenantContextError(`id inválido ${JSON.stringify(tenantId)}`);
       }
-      const recheck = await mustRecheck();
       return db.prisma.$transaction(
         async (tx) => {
           await tx.$queryRaw`SELECT set_config('role', ${appRole}, true), set_config('app.tenant_id', ${tenantId}, true)`;
           const result = await fn(tx);
-          if (!recheck) return result;
           // Before committing, the transaction must still run as the app role for this
           // tenant. A RESET/SET ROLE inside fn is a session-level change: where the login
           // is a superuser (embedded PGlite, a developer's superuser URL) it would bypass

@@ -15,6 +15,8 @@ export interface EffectEnv {
   readonly channel: string;
   readonly now: Date;
   readonly handoffMinutes: number;
+  /** Signed customer-portal link for an order of this tenant, when the portal is on. */
+  readonly portalLink?: (orderId: string) => string;
 }
 
 const customerActor = (env: EffectEnv) => ({ type: 'customer' as const, id: env.customerId });
@@ -125,7 +127,7 @@ const createQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 
   if (!needsReview) await setOrderStatus(tx, env.tenantId, e.orderId, 'orcamento_enviado', { type: 'system' });
   const order = await orderSummary(tx, e.orderId);
   const summary = await quoteSummary(tx, quote.id);
-  return order && summary ? { type: 'quote_created', order, quote: summary } : null;
+  return order && summary ? { type: 'quote_created', order: { ...order, portalUrl: env.portalLink?.(e.orderId) ?? null }, quote: summary } : null;
 };
 
 const decideQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 'decide_quote' }>): Promise<FlowEvent | null> => {

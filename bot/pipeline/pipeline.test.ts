@@ -39,6 +39,12 @@ describe.each(['in-process', 'bullmq'] as const)('message pipeline (%s queues)',
     const quote = replies.find((m) => /Orçamento da OS/.test(m.text ?? ''));
     expect(quote?.text).toMatch(/Total: R\$ \d{1,3}(\.\d{3})*,\d{2}/);
     expect(quote?.text).toMatch(/Óleo/);
+    // The quote carries a signed link to the customer portal, which opens that order.
+    const link = (quote!.payload as { link?: { url: string } }).link!;
+    expect(link.url).toMatch(/\/p\/[A-Za-z0-9_.-]+$/);
+    const portal = await request(p.app).get(new URL(link.url).pathname);
+    expect(portal.status).toBe(200);
+    expect(portal.text).toMatch(/Troca de óleo|Óleo/);
     replies = await say(s, 'pode fazer', 5);
     expect(replies.at(-1)!.text).toMatch(/Aprovado/);
 

@@ -22,6 +22,8 @@ export interface TurnDeps {
   readonly now: () => Date;
   readonly burstWindowMs: number;
   readonly handoffMinutes: number;
+  /** Signed customer-portal link for an order (tenant, order). */
+  readonly portalLink?: (tenantId: string, orderId: string) => string;
   /** Whether a channel kind renders buttons. */
   readonly buttons: (channelKind: string) => boolean;
 }
@@ -128,6 +130,7 @@ export const createRunTurn = (deps: TurnDeps) => {
         channel: conv.channel,
         now,
         handoffMinutes: deps.handoffMinutes,
+        ...(deps.portalLink ? { portalLink: (orderId: string) => deps.portalLink!(job.tenantId, orderId) } : {}),
       };
       let ctx = await buildContext(tx, conv, deps, now, tenants);
       let state = deps.flow.load(conv.state);

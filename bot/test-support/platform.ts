@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { createPlatform, type Platform, type PlatformOptions } from '../platform';
+import { defaultChannels } from '../channels/registry';
+import type { ChannelModule } from '../channels/module';
 import { seedDemo } from '../seed/seed-demo';
 import { createPasswordHasher } from '../security/password';
 import { testPg, TEST_REDIS_URL } from './env';
@@ -18,6 +20,12 @@ export interface TestPlatformOptions {
   readonly queuePrefix?: string;
   readonly env?: Record<string, string>;
   readonly platform?: Partial<PlatformOptions>;
+  /**
+   * Channel kinds whose background loop (WhatsApp Web sessions, Telegram polling) runs.
+   * None by default: such loops scan every tenant's accounts, and a test must not pick
+   * up accounts another test file created.
+   */
+  readonly loops?: readonly string[];
 }
 
 export const silentLogger = pino({ level: 'silent' });
@@ -33,10 +41,15 @@ export const createTestPlatform = async (o: TestPlatformOptions = {}): Promise<P
     BURST_WINDOW_MS: String(o.burstWindowMs ?? 0),
     ENCRYPTION_KEY: '0'.repeat(64),
     WORKER_CONCURRENCY: '8',
+    ADMIN_BUILD_IF_MISSING: 'false',
     ...(o.queue === 'bullmq' ? { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: o.queuePrefix ?? `mgt-${randomUUID().slice(0, 8)}` } : {}),
     ...o.env,
   });
-  return createPlatform(config, { logger: silentLogger, migrate: false, ...o.platform });
+  const loops = new Set(o.loops ?? []);
+  const channels = (o.platform?.channels ?? defaultChannels(config)).map((c) =>
+    c.start && !loops.has(c.kind) ? Object.assign(Object.create(Object.getPrototypeOf(c) as object) as ChannelModule, c, { start: undefined }) : c,
+  );
+  return createPlatform(config, { logger: silentLogger, migrate: false, ...o.platform, channels });
 };
 
 /** Seeds a shop (demo catalogue, web chat channel) with a unique slug. */

@@ -250,3 +250,6 @@ export const cancelNotPossible = (order: OrderSummary): string =>
   `Sua OS #${order.number} já está ${STATUS_WORDS[order.status]}, então pra cancelar precisa falar com a oficina. Quer que eu chame alguém?`;
 export const cancelNothing = (): string => 'Você não tem nenhuma OS aberta pra cancelar 👍';
 export const draftDiscarded = (): string => 'Tudo bem, deixei o orçamento de lado. Se precisar, é só chamar!';
+
+/** Title of the customer portal link sent with a quote. */
+export const PORTAL_LINK_TITLE = 'Ver orçamento completo';

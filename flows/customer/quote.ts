@@ -1,3 +1,4 @@
+import type { Effect } from '../types';
 import type { FlowContext, FlowEvent } from '../types';
 import { notifyStaff, reply, shopOffset, turn, type Turn } from './effects';
 import * as msg from './messages';
@@ -38,6 +39,10 @@ export const onQuoteCreated = (state: CustomerState, ev: Extract<FlowEvent, { ty
   const withButtons = ctx.channel.buttons;
   return turn(
     { ...cleared, stage: 'quote_pending' },
-    reply(msg.quoteText(order, quote, shopOffset(ctx), withButtons), withButtons ? msg.QUOTE_BUTTONS : undefined),
+    withPortalLink(reply(msg.quoteText(order, quote, shopOffset(ctx), withButtons), withButtons ? msg.QUOTE_BUTTONS : undefined), order.portalUrl),
   );
 };
+
+/** Adds the portal link (quote in full, PDF, approval per line) to a reply, when there is one. */
+const withPortalLink = (effect: Effect, url: string | null | undefined): Effect =>
+  url && effect.type === 'reply' ? { ...effect, message: { ...effect.message, link: { url, title: msg.PORTAL_LINK_TITLE } } } : effect;

@@ -1,0 +1,23 @@
+/** What the admin API says to people, in pt-BR. */
+export const API_MESSAGES = {
+  notFound: 'Não encontrado.',
+  orderClosed: 'Esta OS já foi encerrada.',
+  noConversation: 'Esta OS não tem conversa com o cliente.',
+  noApprovedQuote: 'Esta OS não tem orçamento aprovado para cobrar.',
+  noPixKey: 'A oficina ainda não tem chave Pix cadastrada. Cadastre em Configurações.',
+  alreadyPaid: 'Esta OS já está paga.',
+  noAmount: 'Informe o valor: a OS não tem orçamento aprovado.',
+  skuTaken: (sku: string) => `Já existe um item com o código ${sku}.`,
+  emailTaken: 'Já existe um usuário com este e-mail.',
+  channelTaken: 'Este canal já está cadastrado em outra conta.',
+  staffLimit: (max: number) => `O plano da oficina permite até ${max} pessoas na equipe. Mude de plano para adicionar mais.`,
+  cannotBlockSelf: 'Você não pode bloquear o próprio acesso.',
+  userBlocked: 'Este usuário está bloqueado.',
+  invalidPixKey: 'Chave Pix inválida. Confira CPF, CNPJ, celular, e-mail ou chave aleatória.',
+  ambiguousPixKey: 'Esta chave pode ser CPF ou celular. Informe o tipo da chave (pixKeyType).',
+  csvInvalid: 'O arquivo CSV tem erros.',
+  notRetryable: 'Esta falha já foi reenviada ou não pode ser reenviada.',
+  anonymised: 'Este cliente já foi anonimizado.',
+  anonymisedName: 'Cliente anonimizado',
+  removedText: '[removido a pedido do titular - LGPD]',
+} as const;

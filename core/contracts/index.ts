@@ -1,0 +1,12 @@
+export * from './common';
+export * from './auth';
+export * from './dashboard';
+export * from './orders';
+export * from './customers';
+export * from './catalogue';
+export * from './settings';
+export * from './staff';
+export * from './channels';
+export * from './failures';
+export * from './audit';
+export { PLANS, featuresOf, planIdSchema, planFeaturesSchema, type PlanId, type PlanFeatures } from '../plans/plans';
