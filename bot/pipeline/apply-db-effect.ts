@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { buildQuoteFromCatalogue } from '../../core/quote/build-quote';
-import { isServiceCode, SERVICE_LABELS, type ServiceCode } from '../../core/domain/services';
-import type { CatalogueItem } from '../../core/catalogue/types';
+import { SERVICE_LABELS } from '../../core/domain/services';
+import { quoteContentHash } from '../quotes/content-hash';
+import { priceQuote, quoteLineRows } from '../quotes/price-quote';
+import { recordQuoteDecision } from '../quotes/decide-quote';
 import type { DbEffect, FlowEvent } from '../../flows/types';
 import type { Tx } from '../db/tenant-db';
 import { audit } from './audit';
@@ -21,23 +21,7 @@ export interface EffectEnv {
 
 const customerActor = (env: EffectEnv) => ({ type: 'customer' as const, id: env.customerId });
 
-/** Stable hash of what the customer approves: lines, totals, validity. Evidence for CDC art. 40. */
-export const quoteContentHash = (q: {
-  version: number;
-  totalCents: number;
-  validUntil: Date;
-  lines: { position: number; kind: string; description: string; quantity: number | string; unitPriceCents: number; totalCents: number }[];
-}): string =>
-  createHash('sha256')
-    .update(
-      JSON.stringify({
-        v: q.version,
-        total: q.totalCents,
-        validUntil: q.validUntil.toISOString().slice(0, 10),
-        lines: q.lines.map((l) => [l.position, l.kind, l.description, Number(l.quantity), l.unitPriceCents, l.totalCents]),
-      }),
-    )
-    .digest('hex');
+export { quoteContentHash };
 
 const saveVehicle = async (tx: Tx, env: EffectEnv, v: Extract<DbEffect, { type: 'save_vehicle' }>['vehicle']) => {
   const existing = await tx.vehicle.findFirst({
@@ -61,46 +45,23 @@ const saveVehicle = async (tx: Tx, env: EffectEnv, v: Extract<DbEffect, { type: 
   return tx.vehicle.create({ data: { tenantId: env.tenantId, customerId: env.customerId, ...data } });
 };
 
-const loadCatalogue = async (tx: Tx, services: readonly ServiceCode[]): Promise<CatalogueItem[]> =>
-  (await tx.catalogueItem.findMany({ where: { active: true, serviceCode: { in: [...services] } } })).flatMap((i) =>
-    isServiceCode(i.serviceCode)
-      ? [{
-          sku: i.sku,
-          serviceCode: i.serviceCode,
-          familyId: i.familyId,
-          kind: i.kind === 'labour' ? 'labour' : 'part',
-          description: i.description,
-          priceCents: i.priceCents,
-          quantity: Number(i.quantity),
-          labourMinutes: i.labourMinutes,
-          active: i.active,
-        } satisfies CatalogueItem]
-      : [],
-  );
-
 const createQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 'create_quote' }>): Promise<FlowEvent | null> => {
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: env.tenantId } });
-  const built = buildQuoteFromCatalogue({
+  const orderRow = await tx.serviceOrder.findUniqueOrThrow({ where: { id: e.orderId }, include: { vehicle: true } });
+  // Catalogue prices, replaced by the shop's own recent prices where it has enough history;
+  // maintenance suggestions come as optional lines, never in the total.
+  const built = await priceQuote(tx, {
+    tenantId: env.tenantId,
     services: [...e.services],
     familyId: e.familyId,
-    catalogue: await loadCatalogue(tx, e.services),
-    labourRateCentsPerHour: tenant.labourRateCents,
-    validityDays: tenant.quoteValidityDays,
-    today: env.now,
+    km: orderRow.vehicle?.km ?? null,
+    vehicleId: orderRow.vehicleId,
+    vehicleYear: orderRow.vehicle?.year ?? null,
+    now: env.now,
   });
   const last = await tx.quote.findFirst({ where: { orderId: e.orderId }, orderBy: { version: 'desc' }, select: { version: true } });
   const version = (last?.version ?? 0) + 1;
-  const lines = built.lines.map((l, i) => ({
-    position: i + 1,
-    kind: l.kind,
-    serviceCode: l.serviceCode,
-    sku: l.sku,
-    description: l.description,
-    quantity: l.quantity,
-    unitPriceCents: l.unitPriceCents,
-    totalCents: l.totalCents,
-  }));
-  const needsReview = built.needsStaffReview || lines.length === 0;
+  const lines = quoteLineRows(built);
+  const needsReview = built.needsStaffReview || built.lines.length === 0;
   const unpriced = built.unpriced.map((u) => `${SERVICE_LABELS[u.serviceCode]} (${u.reason})`);
   await tx.quote.updateMany({ where: { orderId: e.orderId, status: { in: ['draft', 'pending_review', 'sent'] } }, data: { status: 'superseded' } });
   const quote = await tx.quote.create({
@@ -113,7 +74,7 @@ const createQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 
       validUntil: built.validUntil,
       paymentTerms: 'Pix, dinheiro ou cartão na retirada.',
       confidence: built.confidence,
-      source: 'catalogue',
+      source: built.source,
       explanation: unpriced.length ? `Sem preço: ${unpriced.join('; ')}` : null,
       contentHash: quoteContentHash({ version, totalCents: built.totalCents, validUntil: built.validUntil, lines }),
       createdBy: 'bot',
@@ -131,43 +92,18 @@ const createQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 
 };
 
 const decideQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 'decide_quote' }>): Promise<FlowEvent | null> => {
-  const quote = await tx.quote.findUnique({ where: { id: e.quoteId }, include: { lines: true } });
-  if (!quote || quote.status !== 'sent') return { type: 'effect_failed', effect: e.type, code: 'QUOTE_NOT_PENDING' };
-  if (quote.validUntil < env.now) return { type: 'effect_failed', effect: e.type, code: 'QUOTE_EXPIRED' };
-  const chosen = new Set(e.lineNumbers ?? []);
-  const approvedLines =
-    e.decision === 'approved' ? quote.lines : e.decision === 'partial' ? quote.lines.filter((l) => chosen.has(l.position)) : [];
-  if (e.decision === 'partial' && approvedLines.length === 0) return { type: 'effect_failed', effect: e.type, code: 'NO_LINES' };
-  const approvedIds = new Set(approvedLines.map((l) => l.id));
-  for (const l of quote.lines) {
-    await tx.quoteLine.update({ where: { id: l.id }, data: { decision: approvedIds.has(l.id) ? 'approved' : 'rejected' } });
-  }
-  const status = e.decision === 'approved' ? 'approved' : e.decision === 'partial' ? 'partially_approved' : 'rejected';
-  await tx.quote.update({ where: { id: quote.id }, data: { status, decidedAt: env.now } });
-  await tx.quoteApproval.create({
-    data: {
-      tenantId: env.tenantId,
-      quoteId: quote.id,
-      version: quote.version,
-      decision: e.decision,
-      lineIds: [...approvedIds],
-      actorType: 'customer',
-      actorId: env.customerId,
-      channel: env.channel,
-      messageId: e.messageId,
-      contentHash: quote.contentHash,
-      at: env.now,
-    },
+  const r = await recordQuoteDecision(tx, {
+    tenantId: env.tenantId,
+    quoteId: e.quoteId,
+    decision: e.decision,
+    lineNumbers: e.lineNumbers,
+    actor: customerActor(env),
+    evidence: { channel: env.channel, messageId: e.messageId },
+    now: env.now,
   });
-  await audit(tx, env.tenantId, customerActor(env), `quote.${status}`, 'quote', quote.id, { after: { version: quote.version, lines: [...approvedIds] } });
-  // A decision on a revised quote during the work keeps the order where it is; only an
-  // order still waiting for its first approval moves to aprovada/recusada.
-  const order = await tx.serviceOrder.findUniqueOrThrow({ where: { id: quote.orderId }, select: { status: true } });
-  if (order.status === 'aberta' || order.status === 'orcamento_enviado') {
-    await setOrderStatus(tx, env.tenantId, quote.orderId, e.decision === 'rejected' ? 'recusada' : 'aprovada', customerActor(env));
-  }
-  const updated = await orderSummary(tx, quote.orderId);
-  const summary = await quoteSummary(tx, quote.id);
+  if (!r.ok) return { type: 'effect_failed', effect: e.type, code: r.code };
+  const updated = await orderSummary(tx, r.orderId);
+  const summary = await quoteSummary(tx, r.quoteId);
   return updated && summary ? { type: 'quote_decided', order: updated, quote: summary, decision: e.decision } : null;
 };
 

@@ -87,7 +87,12 @@ export const recordQuoteDecision = async (tx: Tx, input: RecordQuoteDecisionInpu
   await audit(tx, input.tenantId, input.actor, `quote.${status}`, 'quote', quote.id, {
     after: { version: quote.version, lines: [...approvedIds], channel: input.evidence.channel },
   });
-  await setOrderStatus(tx, input.tenantId, quote.orderId, input.decision === 'rejected' ? 'recusada' : 'aprovada', input.actor);
+  // A decision on a revised quote during the work keeps the order where it is; only an
+  // order still waiting for its first approval moves to aprovada/recusada.
+  const order = await tx.serviceOrder.findUniqueOrThrow({ where: { id: quote.orderId }, select: { status: true } });
+  if (order.status === 'aberta' || order.status === 'orcamento_enviado') {
+    await setOrderStatus(tx, input.tenantId, quote.orderId, input.decision === 'rejected' ? 'recusada' : 'aprovada', input.actor);
+  }
   return {
     ok: true,
     quoteId: quote.id,

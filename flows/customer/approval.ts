@@ -52,7 +52,8 @@ export const decideQuote = (state: CustomerState, ev: MessageEvent, pending: Pen
   const chosen = decision.negated ? all.filter((n) => !decision.lines.includes(n)) : decision.lines;
   const valid = chosen.filter((n) => n >= 1 && n <= pending.lineCount);
   if (!valid.length || valid.length !== chosen.length) return turn(s, reply(msg.invalidLines(pending.lineCount)));
-  if (valid.length === pending.lineCount) return turn(s, { ...base, decision: 'approved' });
+  // Every line named: approve all, keeping the numbers so named optional extras count too.
+  if (valid.length === pending.lineCount) return turn(s, { ...base, decision: 'approved', lineNumbers: valid });
   return turn(s, { ...base, decision: 'partial', lineNumbers: valid });
 };
 
