@@ -29,6 +29,7 @@ import { portalLink } from './quotes/portal-token';
 import { apiRoutes } from './api/routes';
 import { createLoginLimiter } from './auth/rate-limit';
 import { adminStatic } from './http/admin-static';
+import { createTranscriber } from './ai/transcribe';
 import { createSecretBox, loadOrCreateKey, type SecretBox } from './security/crypto';
 import { runWithContext } from './observability/context';
 import { createMetrics, type Metrics } from './observability/metrics';
@@ -159,6 +160,11 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
   };
   const notifiers = [...channels.flatMap((c) => (c.notifier ? [c.notifier(runtime)] : [])), ...(opts.notifiers ?? [])];
   const buttons = new Map(channels.map((c) => [c.kind, c.buttons]));
+  const mediaFetchers = new Map(channels.flatMap((c) => (c.fetchMedia ? [[c.kind, c.fetchMedia(runtime)] as const] : [])));
+  const transcriber = createTranscriber(
+    { baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, model: config.OPENAI_TRANSCRIBE_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS },
+    logger,
+  );
   const running: { stop(): Promise<void> }[] = [];
 
   const app = express();
@@ -246,6 +252,12 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         burstWindowMs: config.BURST_WINDOW_MS,
         handoffMinutes: config.HANDOFF_TIMEOUT_MINUTES,
         buttons: (kind) => buttons.get(kind) ?? false,
+        voiceNoteText: async (kind, channelAccountId, ref) => {
+          const fetch = mediaFetchers.get(kind);
+          if (!fetch) return null;
+          const media = await fetch(channelAccountId, ref);
+          return transcriber.transcribe({ bytes: media.bytes, mimeType: media.mimeType ?? 'audio/ogg' });
+        },
         portalLink: (tenantId, orderId) =>
           portalLink(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, portalSecret, { tenantId, orderId, ttlDays: config.PORTAL_LINK_TTL_DAYS }, now()),
       });

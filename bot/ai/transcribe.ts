@@ -53,7 +53,7 @@ export const createTranscriber = (input: TranscriberOptions, logger?: Logger): T
         return text.length > 0 ? text.slice(0, 10_000) : null;
       } catch (err) {
         // The caller falls back to asking for text; the audio and its words are never logged.
-        logger?.warn({ err: (err as Error).name, status: (err as { status?: number }).status }, 'voice note transcription failed');
+        logger?.warn({ err: (err as Error).name, detail: (err as Error).message.slice(0, 200), status: (err as { status?: number }).status }, 'voice note transcription failed');
         return null;
       }
     },

@@ -34,6 +34,8 @@ export interface ChannelModule {
   readonly sender?: (rt: ChannelRuntime) => ChannelSender;
   readonly routes?: (rt: ChannelRuntime) => Router;
   readonly notifier?: (rt: ChannelRuntime) => StaffNotifier;
+  /** Downloads a customer's media by its channel reference (e.g. a voice note to transcribe). */
+  readonly fetchMedia?: (rt: ChannelRuntime) => (channelAccountId: string, ref: string) => Promise<{ bytes: Uint8Array; mimeType: string | null }>;
   /** Started with the workers; stopped on close. */
   readonly start?: (rt: ChannelRuntime) => Promise<{ stop(): Promise<void> }>;
 }

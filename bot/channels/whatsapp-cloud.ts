@@ -195,5 +195,9 @@ export const whatsappCloudChannel = (options: WhatsappCloudOptions = {}): Channe
     sender: (rt) => createSender(rt, graph),
     routes: (rt) => createRoutes(rt, o),
     media: (rt) => createMediaFetcher(rt, graph, o.mediaMaxBytes),
+    fetchMedia: (rt) => {
+      const fetcher = createMediaFetcher(rt, graph, o.mediaMaxBytes);
+      return (channelAccountId, ref) => fetcher.fetch({ channelAccountId, mediaId: ref });
+    },
   };
 };

@@ -12,6 +12,7 @@ import { QUEUES, type EffectJob, type SendJob, type TurnJob } from './jobs';
 import { openOrderOf, vehiclesOf } from './summaries';
 import { audit } from './audit';
 import { ttlCache } from './ttl-cache';
+import { VOICE_NOTE_FALLBACK } from '../../channels/voice/messages';
 
 export interface TurnDeps {
   readonly tdb: TenantDb;
@@ -24,6 +25,8 @@ export interface TurnDeps {
   readonly handoffMinutes: number;
   /** Signed customer-portal link for an order (tenant, order). */
   readonly portalLink?: (tenantId: string, orderId: string) => string;
+  /** Text of a customer's voice note (download + speech-to-text), or null when it cannot be had. */
+  readonly voiceNoteText?: (channel: string, channelAccountId: string, mediaRef: string) => Promise<string | null>;
   /** Whether a channel kind renders buttons. */
   readonly buttons: (channelKind: string) => boolean;
 }
@@ -120,7 +123,39 @@ export const createRunTurn = (deps: TurnDeps) => {
         await audit(tx, job.tenantId, { type: 'system' }, 'conversation.handoff_expired', 'conversation', conv.id);
       }
 
+      // Voice notes become text when they can be transcribed; otherwise the customer is asked to write.
+      let untranscribed = 0;
+      for (const m of pending) {
+        const media = m.media as { kind?: string; ref?: string } | null;
+        if (m.text || media?.kind !== 'audio' || !media.ref) continue;
+        const transcript = deps.voiceNoteText
+          ? await deps.voiceNoteText(conv.channel, conv.channelAccountId, media.ref).catch((err: Error) => {
+              deps.logger.warn({ err: err.message, messageId: m.id }, 'voice note could not be transcribed');
+              return null;
+            })
+          : null;
+        if (transcript) {
+          m.text = transcript;
+          await tx.message.update({ where: { id: m.id }, data: { text: transcript, media: { ...media, transcript } } });
+        } else untranscribed++;
+      }
       const text = pending.map((m) => m.text ?? '').filter(Boolean).join('\n');
+      if (!text && untranscribed > 0) {
+        const row = await tx.message.create({
+          data: {
+            tenantId: job.tenantId,
+            conversationId: conv.id,
+            channelAccountId: conv.channelAccountId,
+            direction: 'out',
+            text: VOICE_NOTE_FALLBACK,
+            payload: { text: VOICE_NOTE_FALLBACK },
+            status: 'queued',
+          },
+          select: { id: true },
+        });
+        enqueue.sends.push(row.id);
+        return 'processed';
+      }
       const lastChoice = [...pending].reverse().map((m) => (m.payload as { choice?: { id?: string } } | null)?.choice?.id).find(Boolean);
       const nlu = await deps.understand(text);
       const env: EffectEnv = {

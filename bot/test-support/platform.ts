@@ -28,7 +28,7 @@ export interface TestPlatformOptions {
   readonly loops?: readonly string[];
 }
 
-export const silentLogger = pino({ level: 'silent' });
+export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** A platform on the run's test database (app role), with BullMQ on the local Redis or in-process queues. */
 export const createTestPlatform = async (o: TestPlatformOptions = {}): Promise<Platform> => {
