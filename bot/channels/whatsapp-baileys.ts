@@ -93,6 +93,15 @@ export const createBaileysManager = (rt: BaileysRuntime, options: BaileysOptions
   const own = async (account: { channel_account_id: string; tenant_id: string }) => {
     const id = account.channel_account_id;
     if (sessions.has(id) || !(await leases.acquire(id, holder, opts.leaseTtlMs))) return;
+    // The scan's list may be stale: a session that just logged out marks its account
+    // before releasing the lease, so re-read the account now that we hold the lease.
+    const fresh = await rt.tdb.withTenant(account.tenant_id, (tx) =>
+      tx.channelAccount.findUnique({ where: { id }, select: { status: true } }),
+    );
+    if (fresh?.status !== 'active' || sessions.has(id)) {
+      await leases.release(id, holder).catch(() => {});
+      return;
+    }
     const session = createBaileysSession({
       rt,
       tenantId: account.tenant_id,
