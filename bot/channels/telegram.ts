@@ -219,12 +219,29 @@ export const telegramChannel = (input: TelegramOptions = {}): ChannelModule => {
     }
   };
 
+  /** A voice note's bytes: getFile, then the file URL (the token is in the path, per Telegram's API). */
+  const fetchMedia = (rt: ChannelRuntime) => async (channelAccountId: string, fileId: string) => {
+    const found = await rt.tdb.lookup.channelAccountById(channelAccountId);
+    if (!found || found.kind !== 'telegram') throw new Error('conta Telegram não encontrada');
+    const row = await rt.tdb.withTenant(found.tenantId, (tx) => tx.channelAccount.findUnique({ where: { id: channelAccountId } }));
+    const secrets = row?.secretsEnc ? telegramSecretsSchema.safeParse(rt.secrets.openJson<Record<string, string>>(row.secretsEnc)) : null;
+    if (!secrets?.success) throw new Error('token do Telegram ausente');
+    const file = await plainBot(rt, secrets.data.token).api.getFile(fileId);
+    if (!file.file_path) throw new Error('arquivo do Telegram indisponível');
+    const res = await fetch(`${apiRootOf(rt).replace(/\/$/, '')}/file/bot${secrets.data.token}/${file.file_path}`, { signal: AbortSignal.timeout(15_000) });
+    if (!res.ok) throw new Error(`download do Telegram falhou: ${res.status}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.byteLength > 20 * 1024 * 1024) throw new Error('áudio grande demais');
+    return { bytes, mimeType: res.headers.get('content-type') };
+  };
+
   return {
     kind: 'telegram',
     buttons: telegramCapabilities.buttons,
     sender,
     notifier,
     start,
+    fetchMedia,
     routes: (rt) => {
       const router = Router();
       router.post('/webhooks/telegram/:botId', (req, res, next) => {

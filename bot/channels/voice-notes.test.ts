@@ -8,6 +8,10 @@ import { startFakeOpenAI, type FakeOpenAI, type FakeRouteHandler } from '../test
 import { createTestPlatform, seedShop, waitFor } from '../test-support/platform';
 import { defaultChannels } from './registry';
 import { whatsappCloudChannel } from './whatsapp-cloud';
+import { telegramChannel } from './telegram';
+import { startFakeTelegram, voiceUpdate, type FakeTelegram } from '../test-support/fakes/fake-telegram';
+import request from 'supertest';
+import { randomInt } from 'node:crypto';
 
 const TOKEN = `EAAG${randomUUID().replace(/-/g, '')}`;
 const APP_SECRET = `app-secret-${randomUUID()}`;
@@ -18,6 +22,7 @@ describe('voice notes on WhatsApp', () => {
   let p: Platform;
   let graph: FakeGraph;
   let ai: FakeOpenAI;
+  let tg: FakeTelegram;
   let server: Server;
   let target: string;
   let transcript: string | null = null;
@@ -25,6 +30,7 @@ describe('voice notes on WhatsApp', () => {
   beforeAll(async () => {
     graph = await createFakeGraph({ tokens: [TOKEN], appSecret: APP_SECRET });
     ai = await startFakeOpenAI({ apiKey: 'sk-test' });
+    tg = await startFakeTelegram();
     // The chat NLU endpoint fails, so understanding falls back to the offline module: only transcription is under test.
     ai.route('POST', '/v1/chat/completions', () => ({ status: 500, body: { error: { message: 'indisponível' } } }));
     const transcribe: FakeRouteHandler = () =>
@@ -34,7 +40,7 @@ describe('voice notes on WhatsApp', () => {
     p = await createTestPlatform({
       queue: 'in-process',
       env: { OPENAI_BASE_URL: ai.url, OPENAI_API_KEY: 'sk-test', OPENAI_TIMEOUT_MS: '800' },
-      platform: { channels: [...defaultChannels(), wa] },
+      platform: { channels: [...defaultChannels(), wa, telegramChannel({ apiRoot: tg.url })] },
     });
     await p.startWorkers();
     server = p.app.listen(0, '127.0.0.1');
@@ -46,6 +52,7 @@ describe('voice notes on WhatsApp', () => {
     await p?.close();
     await graph?.close();
     await ai?.close();
+    await tg?.close();
   });
 
   const shopWithWhatsapp = async () => {
@@ -87,5 +94,26 @@ describe('voice notes on WhatsApp', () => {
     await sendVoiceNote(shop.phoneNumberId, phone);
     const replies = await waitFor(async () => textsTo(phone), (t) => t.length >= 1, 15_000);
     expect(replies[0]).toMatch(/não consegui entender o seu áudio/i);
+  });
+
+  it('transcribes a Telegram voice note (getFile + download) and answers it', async () => {
+    const shop = await seedShop(p);
+    const botId = randomInt(100_000_000, 2_000_000_000);
+    const token = tg.addBot(botId);
+    const secret = randomUUID();
+    await p.tdb.withTenant(shop.tenantId, (tx) =>
+      tx.channelAccount.create({
+        data: { tenantId: shop.tenantId, kind: 'telegram', externalId: String(botId), secretsEnc: p.secrets.seal({ token, webhookSecret: secret }) },
+      }),
+    );
+    transcript = 'quanto fica a revisão da minha bros 2020?';
+    const fileId = `voice${digits(10)}`;
+    tg.addVoiceFile(fileId, Buffer.from('OggS-telegram-voice'));
+    const customer = { id: randomInt(1e6, 1e9) };
+    const r = await request(p.app).post(`/webhooks/telegram/${botId}`).set('X-Telegram-Bot-Api-Secret-Token', secret).send(voiceUpdate(customer, fileId));
+    expect(r.status).toBe(200);
+    const replies = await waitFor(async () => tg.sent(token).filter((m) => m.chatId === String(customer.id)), (m) => m.length >= 1, 15_000);
+    expect(replies[0]!.text).not.toMatch(/não consegui entender/);
+    expect(replies[0]!.text).toMatch(/km|nome|ano|revis/i);
   });
 });

@@ -49,7 +49,7 @@ export const installTelegramHandlers = (bot: Bot, ports: TelegramUpdatePorts): v
     const turn = telegramTurnOf(parsed.data);
     if (!turn || turn.isBot) return;
     if (turn.callbackQueryId) await ctx.answerCallbackQuery().catch(() => undefined); // stops the button's spinner
-    if (await isStaffRoute(turn, ports)) {
+    if (!turn.voice && (await isStaffRoute(turn, ports))) {
       if (!(await ports.claimUpdate(turn.updateId))) return;
       let r: Awaited<ReturnType<TelegramUpdatePorts['runStaffCommand']>>;
       try {

@@ -14,6 +14,8 @@ export interface TelegramTurn {
   readonly text: string;
   readonly callbackQueryId: string | null;
   readonly isBot: boolean;
+  /** A voice note without text (customers only: staff commands are typed). */
+  readonly voice?: { readonly fileId: string; readonly mimeType: string | null };
 }
 
 /** Telegram's first message to a bot is "/start"; to the shop's assistant it means hello. */
@@ -42,8 +44,10 @@ export const telegramTurnOf = (update: TelegramUpdate): TelegramTurn | null => {
   }
   const m = update.message;
   const text = (m?.text ?? m?.caption ?? '').trim();
-  if (!m || !m.from || !text) return null;
+  const voice = m?.voice ? { fileId: m.voice.file_id, mimeType: m.voice.mime_type ?? null } : undefined;
+  if (!m || !m.from || (!text && !voice)) return null;
   return {
+    ...(voice && !text ? { voice } : {}),
     updateId: update.update_id,
     userId: String(m.from.id),
     chatId: String(m.chat.id),
@@ -90,7 +94,9 @@ export const telegramToInbound = (raw: unknown, ctx: { readonly channelAccountId
     channelAccountId: ctx.channelAccountId,
     externalMessageId: `${m.chat.id}:${m.message_id}`,
     from,
-    text: START.test(turn.text) ? 'Oi' : turn.text,
+    ...(turn.voice
+      ? { media: { kind: 'audio' as const, ref: turn.voice.fileId, ...(turn.voice.mimeType ? { mimeType: turn.voice.mimeType } : {}) } }
+      : { text: START.test(turn.text) ? 'Oi' : turn.text }),
     receivedAt,
   };
   return { ok: true, messages: [message] };

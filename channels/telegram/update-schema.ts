@@ -24,6 +24,8 @@ const messageSchema = z.object({
   date: z.number().int(),
   text: z.string().max(8192).optional(),
   caption: z.string().max(4096).optional(),
+  /** A voice note (OGG/Opus): fetched with getFile and transcribed by the worker. */
+  voice: z.object({ file_id: z.string().min(1).max(256), mime_type: z.string().max(100).optional() }).optional(),
   reply_markup: z.object({ inline_keyboard: z.array(z.array(inlineButtonSchema)) }).optional(),
 });
 

@@ -21,6 +21,8 @@ export interface FakeTelegram {
   addBot(id: number, username?: string): string;
   /** The next `times` calls of `method` fail with this error. */
   failNext(method: string, error: { code: 429; retryAfter: number } | { code: 403 | 400 | 401 }, times?: number): void;
+  /** Stores a voice note's bytes under a file id (served by getFile and /file/bot<token>/...). */
+  addVoiceFile(fileId: string, bytes: Buffer): void;
   /** Queues an update for getUpdates (long polling). */
   queueUpdate(token: string, update: Record<string, unknown>): void;
   sent(token?: string): { chatId: string; text: string; body: Record<string, unknown> }[];
@@ -78,7 +80,15 @@ export const startFakeTelegram = async (): Promise<FakeTelegram> => {
     return pending().slice(0, Number(body.limit ?? 100));
   };
 
+  const files = new Map<string, Buffer>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? '');
+    if (req.method === 'GET' && download) {
+      const bytes = bots.has(download[1]!) ? files.get(download[2]!) : undefined;
+      if (!bytes) return error(res, 404);
+      res.writeHead(200, { 'content-type': 'audio/ogg' });
+      return void res.end(bytes);
+    }
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !m) return error(res, 404);
     const [, token, method] = m as unknown as [string, string, string];
@@ -111,6 +121,11 @@ export const startFakeTelegram = async (): Promise<FakeTelegram> => {
         });
       case 'getUpdates':
         return reply(res, 200, { ok: true, result: await getUpdates(token, body) });
+      case 'getFile': {
+        const fileId = String(body.file_id ?? '');
+        if (!files.has(`voice/${fileId}.oga`)) return error(res, 400);
+        return reply(res, 200, { ok: true, result: { file_id: fileId, file_unique_id: fileId, file_size: files.get(`voice/${fileId}.oga`)!.length, file_path: `voice/${fileId}.oga` } });
+      }
       case 'answerCallbackQuery':
       case 'setWebhook':
       case 'deleteWebhook':
@@ -135,6 +150,7 @@ export const startFakeTelegram = async (): Promise<FakeTelegram> => {
       bots.set(token, { id, username });
       return token;
     },
+    addVoiceFile: (fileId, bytes) => void files.set(`voice/${fileId}.oga`, bytes),
     failNext: (method, e, times = 1) => {
       for (let i = 0; i < times; i++) failures.push({ method, code: e.code, ...('retryAfter' in e ? { retryAfter: e.retryAfter } : {}) });
     },
@@ -200,5 +216,17 @@ export const callbackUpdate = (from: TgUser, data: string, o: { title?: string; 
       text: 'Escolha uma opção',
       reply_markup: { inline_keyboard: [[{ text: o.title ?? data, callback_data: data }]] },
     },
+  },
+});
+
+/** A private-chat voice note update (OGG/Opus), as Telegram sends it. */
+export const voiceUpdate = (from: TgUser, fileId: string) => ({
+  update_id: nextUpdateId++,
+  message: {
+    message_id: nextMessageId++,
+    from: userOf(from),
+    chat: { id: from.id, first_name: from.firstName ?? 'João', type: 'private' },
+    date: Math.floor(Date.now() / 1000),
+    voice: { duration: 3, mime_type: 'audio/ogg', file_id: fileId, file_unique_id: fileId, file_size: 1234 },
   },
 });
