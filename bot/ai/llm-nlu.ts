@@ -1,4 +1,5 @@
 import { ChatOpenAI } from '@langchain/openai';
+import { withDeadline } from './deadline';
 import { understand as understandOffline } from '../../core/nlu/understand';
 import type { NluResult } from '../../core/nlu/types';
 import { llmNluWireSchema, wireToNluResult } from './llm-nlu-schema';
@@ -22,25 +23,7 @@ export interface LlmNlu {
   understand(text: string): Promise<SourcedNluResult>;
 }
 
-class DeadlineError extends Error {
-  override readonly name = 'DeadlineError';
-}
 
-const withDeadline = async <T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-  const ctrl = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      ctrl.abort();
-      reject(new DeadlineError(`LLM NLU did not answer within ${ms}ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([run(ctrl.signal), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
 
 /**
  * NLU through an OpenAI-compatible chat model, with the offline rules as the
@@ -63,7 +46,7 @@ export const createLlmNlu = (opts: LlmNluOptions): LlmNlu => {
     async understand(text) {
       const offline = understandOffline(text);
       try {
-        const raw = await withDeadline(opts.timeoutMs, (signal) =>
+        const raw = await withDeadline(opts.timeoutMs, 'LLM NLU', (signal) =>
           structured.invoke(
             [
               ['system', NLU_SYSTEM_PROMPT],

@@ -1,4 +1,5 @@
 import { ChatOpenAI } from '@langchain/openai';
+import { withDeadline } from './deadline';
 import { z } from 'zod';
 import { SERVICE_CODES, SERVICE_LABELS, type ServiceCode } from '../../core/domain/services';
 import { understand as understandOffline } from '../../core/nlu/understand';
@@ -48,21 +49,6 @@ Escreva uma explicação curta para o cliente, em português do Brasil, sem pre�
 
 const LIMIT = 1000;
 
-const withDeadline = async <T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-  const ctrl = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      ctrl.abort();
-      reject(new Error(`quote assist did not answer within ${ms}ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([run(ctrl.signal), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
 
 const restrict = (services: readonly ServiceCode[], allowed?: readonly ServiceCode[]) => {
   const set = allowed ? new Set(allowed) : null;
@@ -95,7 +81,7 @@ export const createQuoteAssist = (options: QuoteAssistOptions | null, logger?: Q
   return {
     async assist(complaint, o) {
       try {
-        const raw = await withDeadline(opts.timeoutMs, (signal) =>
+        const raw = await withDeadline(opts.timeoutMs, 'quote assist', (signal) =>
           structured.invoke([['system', QUOTE_ASSIST_PROMPT], ['human', complaint.slice(0, LIMIT)]], { signal }),
         );
         // Validate again ourselves: the library's parsing is not our contract.
