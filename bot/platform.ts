@@ -14,6 +14,7 @@ import { createBullmqQueues } from './queue/bullmq';
 import { createInProcessQueues } from './queue/in-process';
 import type { QueueSystem } from './queue/types';
 import { createLlmNlu } from './ai/llm-nlu';
+import { createQuoteAssist } from './ai/quote-assist';
 import { createIngest, type IngestResult } from './pipeline/ingest';
 import { createRunTurn } from './pipeline/run-turn';
 import { createSendMessage, deadLetterSend } from './pipeline/send-message';
@@ -70,7 +71,7 @@ export interface PlatformOptions {
   readonly migrate?: boolean;
 }
 
-const nluFor = (config: Config, logger: Logger): ((text: string) => Promise<NluResult>) => {
+export const nluFor = (config: Config, logger: Logger): ((text: string) => Promise<NluResult>) => {
   if (config.OPENAI_BASE_URL && config.OPENAI_API_KEY) {
     const llm = createLlmNlu({
       baseURL: config.OPENAI_BASE_URL,
@@ -79,8 +80,20 @@ const nluFor = (config: Config, logger: Logger): ((text: string) => Promise<NluR
       timeoutMs: config.OPENAI_TIMEOUT_MS,
       logger,
     });
+    const assist = createQuoteAssist(
+      { baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS },
+      logger,
+    );
     return async (text) => {
       const { source: _source, ...result } = await llm.understand(text);
+      // A service request in free text ("a moto ta morrendo na subida") that named no
+      // concrete service: the model maps the complaint to catalogue services (offline, a
+      // symptom only says "diagnóstico"). Prices never come from the model.
+      const services = result.entities.services ?? [];
+      if (result.intent === 'quote_request' && services.every((c) => c === 'diagnosis')) {
+        const mapped = await assist.assist(text);
+        if (mapped.services.length) return { ...result, entities: { ...result.entities, services: mapped.services } };
+      }
       return result;
     };
   }
