@@ -161,7 +161,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     queues,
     secrets,
     ingest,
-    runStaffCommand: createRunStaffCommand({ tdb, queues, now }),
+    runStaffCommand: createRunStaffCommand({ tdb, queues, now, logger, notifiers: () => notifiers }),
     portalSecret,
     now,
   };

@@ -24,12 +24,18 @@ describe('password hasher', () => {
     expect(await hasher.hash('segredo')).not.toBe(stored);
   });
 
-  it('uses OWASP cost by default and verifies hashes made at another cost', async () => {
+  it('uses Argon2id at OWASP parameters by default and still verifies scrypt hashes', async () => {
     const strong = createPasswordHasher();
     const stored = await strong.hash('senha forte');
-    expect(stored.startsWith(`scrypt$${2 ** 17}$8$1$`)).toBe(true);
-    // A cheap hasher still verifies it: the cost is read from the stored string.
+    expect(stored.startsWith('$argon2id$v=19$m=19456,t=2,p=1$')).toBe(true);
+    expect(await strong.verify('senha forte', stored)).toBe(true);
+    expect(await strong.verify('senha fraca', stored)).toBe(false);
+    // Any hasher verifies it: the algorithm and cost are read from the stored string.
     expect(await createPasswordHasher({ N }).verify('senha forte', stored)).toBe(true);
+    // scrypt hashes made earlier (N=2^17) keep working.
+    const legacy = await createPasswordHasher({ N: 2 ** 17 }).hash('senha antiga');
+    expect(legacy.startsWith(`scrypt$${2 ** 17}$8$1$`)).toBe(true);
+    expect(await strong.verify('senha antiga', legacy)).toBe(true);
   });
 
   it('rejects malformed or absurd stored values without throwing', async () => {

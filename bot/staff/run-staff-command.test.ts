@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatBRL } from '../../core/domain/money';
 import type { Platform } from '../platform';
 import { hashToken } from '../security/crypto';
 import { createTestPlatform, newSession, repliesFor, seedShop, settle, waitFor, webchatInbound, type TestShop } from '../test-support/platform';
+import type { StaffNotifier } from '../pipeline/run-effect';
 import { createRunStaffCommand, STAFF_TEXTS, type RunStaffCommand } from './run-staff-command';
 
 describe('staff commands over Telegram', () => {
@@ -16,6 +18,13 @@ describe('staff commands over Telegram', () => {
   const session = newSession();
   let orderNumber: number;
   let orderId: string;
+  // The staff notifiers the runner wakes (Telegram in production): what they were told.
+  const staffNotices: { tenantId: string; kind: string; text: string }[] = [];
+  const recorder: StaffNotifier = {
+    notify: async (tenantId, n) => {
+      staffNotices.push({ tenantId, kind: n.kind, text: n.text });
+    },
+  };
 
   const say = async (s: string, text: string, expectReplies: number) => {
     const r = await request(p.app).post(`/api/chat/${shop.slug}`).send({ sessionId: s, text });
@@ -43,7 +52,7 @@ describe('staff commands over Telegram', () => {
     await p.startWorkers();
     shop = await seedShop(p);
     other = await seedShop(p);
-    run = createRunStaffCommand({ tdb: p.tdb, queues: p.queues, now: () => new Date() });
+    run = createRunStaffCommand({ tdb: p.tdb, queues: p.queues, now: () => new Date(), notifiers: () => [recorder] });
     staffId = (await newUser(shop.tenantId)).id;
     // A customer conversation up to an approved quote, as in the pipeline test.
     await say(session, 'oi, quanto fica a troca de óleo da minha titan 2019?', 1);
@@ -65,7 +74,7 @@ describe('staff commands over Telegram', () => {
       audits: await tx.auditLog.count(),
       order: await tx.serviceOrder.findUniqueOrThrow({ where: { id: orderId } }),
     }));
-    for (const text of ['/os', `/status ${orderNumber} em execução`, '/assumir', `/cobrar ${orderNumber}`]) {
+    for (const text of ['/os', `/status ${orderNumber} em execução`, '/assumir', `/cobrar ${orderNumber}`, `/pago ${orderNumber}`, `pago ${orderNumber}`]) {
       expect(await staff(text)).toEqual({ reply: STAFF_TEXTS.notLinked });
     }
     const after = await p.tdb.withTenant(shop.tenantId, async (tx) => ({
@@ -125,6 +134,7 @@ describe('staff commands over Telegram', () => {
     expect((await otherRun(`/os ${orderNumber}`)).reply).toBe(`Não achei a OS #${orderNumber}.`);
     expect((await otherRun(`/status ${orderNumber} em execução`)).reply).toBe(`Não achei a OS #${orderNumber}.`);
     expect((await otherRun(`/cobrar ${orderNumber}`)).reply).toBe(`Não achei a OS #${orderNumber}.`);
+    expect((await otherRun(`/pago ${orderNumber}`)).reply).toBe(`Não achei a OS #${orderNumber}.`);
     const order = await p.tdb.withTenant(shop.tenantId, (tx) => tx.serviceOrder.findUniqueOrThrow({ where: { id: orderId } }));
     expect(order.status).toBe('aprovada');
   });
@@ -154,13 +164,65 @@ describe('staff commands over Telegram', () => {
   });
 
   it('/cobrar sends the customer a Pix copy-and-paste code', async () => {
+    // Nothing charged yet: nothing to confirm.
+    expect((await staff(`/pago ${orderNumber}`)).reply).toBe(
+      `A OS #${orderNumber} não tem pagamento pendente pra confirmar. Use /cobrar ${orderNumber} pra enviar a cobrança ao cliente.`,
+    );
     const before = (await repliesFor(p, shop, session)).length;
-    expect((await staff(`/cobrar ${orderNumber}`)).reply).toBe(`Cobrança da OS #${orderNumber} enviada ao cliente.`);
+    const charged = await staff(`/cobrar ${orderNumber}`);
+    expect(charged.reply).toBe(`Cobrança da OS #${orderNumber} enviada ao cliente.`);
+    expect(charged.buttons).toEqual([{ id: `/pago ${orderNumber}`, title: 'Confirmar pagamento' }]);
     const replies = await sentReplies(before + 1);
     const pix = replies.slice(before).find((m) => (m.payload as { copyText?: string } | null)?.copyText);
     expect((pix!.payload as { copyText: string }).copyText).toMatch(/^000201.*br\.gov\.bcb\.pix.*6304[0-9A-F]{4}$/);
     const audits = await p.tdb.withTenant(shop.tenantId, (tx) => tx.auditLog.count({ where: { action: 'payment.charge_requested', actorId: staffId } }));
     expect(audits).toBe(1);
+  });
+
+  it('/pago confirms the static Pix once, tells the customer, and refuses other tenants', async () => {
+    const pending = await waitFor(
+      () => p.tdb.withTenant(shop.tenantId, (tx) => tx.payment.findMany({ where: { orderId } })),
+      (rows) => rows.length === 1,
+    );
+    expect(pending.map((x) => [x.provider, x.status])).toEqual([['pix_static', 'pending']]);
+    const amount = pending[0]!.amountCents;
+    const brl = formatBRL({ cents: amount }).replace('$', '\\$');
+
+    // The same order number in another shop is another order (there: none).
+    expect((await run({ tenantId: other.tenantId, telegramUserId: tg, text: `/pago ${orderNumber}` })).reply).toBe(`Não achei a OS #${orderNumber}.`);
+    const untouched = await p.tdb.withTenant(shop.tenantId, (tx) => tx.payment.findUniqueOrThrow({ where: { id: pending[0]!.id } }));
+    expect(untouched.status).toBe('pending');
+
+    const before = (await repliesFor(p, shop, session)).length;
+    const noticesBefore = staffNotices.length;
+    // Two staff taps at once (the button and a typed command): one confirms, the other is told.
+    const replies = (await Promise.all([staff(`/pago ${orderNumber}`), staff(`pagou #${orderNumber}`)])).map((r) => r.reply).sort();
+    expect(replies[0]).toMatch(new RegExp(`^O pagamento da OS #${orderNumber} já estava confirmado \\(${brl}\\)`));
+    expect(replies[1]).toMatch(new RegExp(`^Pagamento da OS #${orderNumber} confirmado \\(${brl}\\)\\. O cliente foi avisado\\.$`));
+    expect((await staff(`/pago@MinhaOficinaBot ${orderNumber}`)).reply).toMatch(/já estava confirmado/);
+
+    const customer = await sentReplies(before + 1);
+    await settle(300);
+    const paidMsgs = (await repliesFor(p, shop, session)).slice(before).filter((m) => /Pagamento recebido/.test(m.text ?? ''));
+    expect(paidMsgs).toHaveLength(1);
+    expect(customer.at(-1)!.text).toMatch(new RegExp(`^Pagamento recebido! Confirmamos ${brl} da OS ${orderNumber}`));
+
+    const rows = await p.tdb.withTenant(shop.tenantId, async (tx) => ({
+      payments: await tx.payment.findMany({ where: { orderId } }),
+      order: await tx.serviceOrder.findUniqueOrThrow({ where: { id: orderId } }),
+      events: await tx.paymentEvent.count({ where: { paymentId: pending[0]!.id } }),
+      audits: await tx.auditLog.findMany({ where: { action: 'payment.paid', entityId: pending[0]!.id } }),
+      notifications: await tx.notification.count({ where: { orderId, kind: 'payment_received' } }),
+    }));
+    expect(rows.payments.map((x) => [x.status, x.confirmedBy])).toEqual([['paid', `staff:${staffId}`]]);
+    expect(rows.payments[0]!.paidAt).not.toBeNull();
+    expect(rows.order.paidAt).not.toBeNull();
+    expect(rows.events).toBe(1);
+    expect(rows.audits.map((a) => [a.actorType, a.actorId])).toEqual([['staff', staffId]]);
+    expect(rows.notifications).toBe(1);
+    expect(staffNotices.slice(noticesBefore)).toEqual([
+      { tenantId: shop.tenantId, kind: 'payment_received', text: expect.stringMatching(new RegExp(`^💰 Pagamento confirmado: OS ${orderNumber}`)) as string },
+    ]);
   });
 
   it('/item adds a line as a new quote version sent for re-approval; /orcamento re-sends it', async () => {

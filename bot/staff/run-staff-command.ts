@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { Button, OutboundMessage } from '../../core/messaging/types';
 import { customerMessages } from '../../flows/customer';
 import { tzOffsetMinutes } from '../../flows/customer/opening-hours';
@@ -6,7 +7,9 @@ import { customerNoticeFor, parseStaffCommand, staffMessages, transition, type N
 import type { OrderStatus } from '../../flows/types';
 import type { Prisma } from '../db/generated/client';
 import type { TenantDb, Tx } from '../db/tenant-db';
+import { confirmPaymentManually } from '../payments/confirm-payment';
 import { QUEUES, type EffectJob, type SendJob } from '../pipeline/jobs';
+import type { StaffNotifier } from '../pipeline/run-effect';
 import { audit, type Actor } from '../pipeline/audit';
 import { quoteContentHash } from '../pipeline/apply-db-effect';
 import { setOrderStatus } from '../pipeline/order-status';
@@ -26,6 +29,12 @@ export interface StaffCommandDeps {
   readonly tdb: TenantDb;
   readonly queues: QueueSystem;
   readonly now?: () => Date;
+  /**
+   * Staff notifiers woken when /pago confirms a payment (the "💰 Pagamento confirmado"
+   * notice). A getter, because the platform builds its notifiers after this runner.
+   */
+  readonly notifiers?: () => readonly StaffNotifier[];
+  readonly logger?: Logger;
 }
 
 export interface StaffCommandInput {
@@ -124,6 +133,28 @@ export const createRunStaffCommand = (deps: StaffCommandDeps): RunStaffCommand =
     return { reply: name ? STAFF_TEXTS.linked(name) : STAFF_TEXTS.linkInvalid };
   };
 
+  /**
+   * /pago N: the same exactly-once path as the admin web's manual confirmation, in its
+   * own tenant transaction (payment paid, order.paid_at, audit, the customer's
+   * "Pagamento recebido!" and the staff notification all happen there, once).
+   */
+  const confirmPayment = async (tenantId: string, userId: string, number: number): Promise<StaffCommandReply> => {
+    const order = await deps.tdb.withTenant(tenantId, (tx) =>
+      tx.serviceOrder.findUnique({ where: { tenantId_number: { tenantId, number } }, select: { id: true, conversationId: true } }),
+    );
+    if (!order) return { reply: staffMessages.orderNotFound(number) };
+    const result = await confirmPaymentManually(
+      deps.tdb,
+      { tenantId, orderId: order.id, userId, now: clock() },
+      { queues: deps.queues, notifiers: deps.notifiers?.() ?? [], ...(deps.logger ? { logger: deps.logger } : {}) },
+    );
+    if (!result.ok) return { reply: result.code === 'AMOUNT_MISMATCH' ? staffMessages.paymentNotConfirmed(number) : staffMessages.noPendingPayment(number) };
+    const payment = await deps.tdb.withTenant(tenantId, (tx) => tx.payment.findUnique({ where: { id: result.paymentId }, select: { amountCents: true } }));
+    if (result.status === 'already_paid') return { reply: staffMessages.paymentAlreadyConfirmed(number, payment?.amountCents ?? null) };
+    const reply = staffMessages.paymentConfirmed(number, payment?.amountCents ?? 0, order.conversationId !== null);
+    return { reply: order.conversationId ? reply : `${reply}\n${STAFF_TEXTS.noConversation(number)}` };
+  };
+
   return async (input) => {
     const text = input.text.trim();
     const linkCmd = LINK_COMMAND.exec(text);
@@ -140,6 +171,7 @@ export const createRunStaffCommand = (deps: StaffCommandDeps): RunStaffCommand =
     const parsed = parseStaffCommand(text);
     if (!parsed.ok) return { reply: parsed.message };
     if (parsed.command.kind === 'help') return { reply: staffMessages.help() };
+    if (parsed.command.kind === 'confirm_payment') return confirmPayment(input.tenantId, staff.userId, parsed.command.orderNumber);
 
     const pending: Pending = { sends: [], effects: [] };
     const command = parsed.command;
@@ -187,7 +219,7 @@ const isClosed = (status: string): boolean => CLOSED_STATUSES.includes(status as
 
 // ---- commands ------------------------------------------------------------------
 
-const execute = async (c: Ctx, cmd: Exclude<StaffCommand, { kind: 'help' }>): Promise<StaffCommandReply> => {
+const execute = async (c: Ctx, cmd: Exclude<StaffCommand, { kind: 'help' | 'confirm_payment' }>): Promise<StaffCommandReply> => {
   switch (cmd.kind) {
     case 'list_orders':
       return listOrders(c);
@@ -389,7 +421,8 @@ const charge = async (c: Ctx, number: number): Promise<StaffCommandReply> => {
   });
   c.pending.effects.push(effect.id);
   await audit(c.tx, c.tenantId, c.actor, 'payment.charge_requested', 'service_order', order.id, { after: { effectId: effect.id } });
-  return { reply: staffMessages.chargeSent(number) };
+  // Static Pix has no notification: one tap confirms it once the money shows up in the bank.
+  return { reply: staffMessages.chargeSent(number), buttons: [{ id: `/pago ${number}`, title: staffMessages.confirmPaymentButton }] };
 };
 
 const takeOver = async (c: Ctx, target: Extract<StaffCommand, { kind: 'take_over' }>['target']): Promise<StaffCommandReply> => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../types';
-import { help, orderDetail, orderList, orderListLine } from './messages';
+import { help, noPendingPayment, orderDetail, orderList, orderListLine, paymentAlreadyConfirmed, paymentConfirmed } from './messages';
 
 const order: OrderSummary = {
   id: 'o1',
@@ -52,6 +52,13 @@ describe('staff formatters', () => {
   });
 
   it('help lists every command', () => {
-    for (const c of ['/os', '/status', '/orcamento', '/item', '/cobrar', '/assumir', '/devolver', '/ajuda']) expect(help()).toContain(c);
+    for (const c of ['/os', '/status', '/orcamento', '/item', '/cobrar', '/pago', '/assumir', '/devolver', '/ajuda']) expect(help()).toContain(c);
+  });
+
+  it('answers a manual payment confirmation in pt-BR', () => {
+    expect(paymentConfirmed(12, 18480, true)).toMatch(/^Pagamento da OS #12 confirmado \(R\$\s184,80\)\. O cliente foi avisado\.$/);
+    expect(paymentConfirmed(12, 18480, false)).not.toMatch(/avisado/);
+    expect(paymentAlreadyConfirmed(12, 18480)).toMatch(/^O pagamento da OS #12 já estava confirmado \(R\$\s184,80\)/);
+    expect(noPendingPayment(12)).toMatch(/não tem pagamento pendente.*\/cobrar 12/);
   });
 });

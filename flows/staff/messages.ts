@@ -108,6 +108,15 @@ export const itemAdded = (orderNumber: number, description: string, totalCents: 
   `Adicionado na OS #${orderNumber}: ${description} (${brl(totalCents)}). Use /orcamento ${orderNumber} pra enviar ao cliente.`;
 export const itemRemoved = (orderNumber: number, line: number): string => `Item ${line} removido da OS #${orderNumber}.`;
 export const chargeSent = (orderNumber: number): string => `Cobrança da OS #${orderNumber} enviada ao cliente.`;
+export const paymentConfirmed = (orderNumber: number, amountCents: number, customerTold: boolean): string =>
+  `Pagamento da OS #${orderNumber} confirmado (${brl(amountCents)}).${customerTold ? ' O cliente foi avisado.' : ''}`;
+export const paymentAlreadyConfirmed = (orderNumber: number, amountCents: number | null): string =>
+  `O pagamento da OS #${orderNumber} já estava confirmado${amountCents === null ? '' : ` (${brl(amountCents)})`}. Nada mudou.`;
+export const noPendingPayment = (orderNumber: number): string =>
+  `A OS #${orderNumber} não tem pagamento pendente pra confirmar. Use /cobrar ${orderNumber} pra enviar a cobrança ao cliente.`;
+export const paymentNotConfirmed = (orderNumber: number): string =>
+  `Não consegui confirmar o pagamento da OS #${orderNumber}: o valor não confere com a cobrança. Confira no painel.`;
+export const confirmPaymentButton = 'Confirmar pagamento';
 export const tookOver = (): string => 'Você assumiu a conversa. O bot fica quieto até você usar /devolver.';
 export const handedBack = (): string => 'Conversa devolvida ao bot 🤖';
 
@@ -119,6 +128,7 @@ export const USAGE = {
   orcamento: '/orcamento 123 — reenvia o orçamento ao cliente',
   item: '/item 123 + Pastilha dianteira 2x 45,90 — adiciona peça · /item 123 mo "Troca de óleo" 1 40 — mão de obra · /item 123 - 2 — remove o item 2',
   cobrar: '/cobrar 123 — envia a cobrança (Pix) ao cliente',
+  pago: '/pago 123 — confirma que o cliente pagou (Pix estático, dinheiro) e avisa o cliente',
   assumir: '/assumir [123] — você assume a conversa do cliente',
   devolver: '/devolver — devolve a conversa ao bot',
   ajuda: '/ajuda — esta lista',

@@ -54,6 +54,16 @@ describe('parseStaffCommand', () => {
     expect(cmd('/start@MinhaOficinaBot')).toEqual({ kind: 'help' });
   });
 
+  it('confirms a payment by hand: /pago, /pagou, without slash, with bot suffix', () => {
+    for (const text of ['/pago 123', '/pagou 123', 'pago 123', 'Pagou #123', '/pago@MinhaOficinaBot 123', '/PAGO  123 ']) {
+      expect(cmd(text)).toEqual({ kind: 'confirm_payment', orderNumber: 123 });
+    }
+    expect(err('/pago').message).toBe('Falta o número da OS.\nUso: /pago 123 — confirma que o cliente pagou (Pix estático, dinheiro) e avisa o cliente');
+    expect(err('/pago abc').message).toMatch(/^"abc" não é um número de OS\.\nUso: \/pago 123/);
+    expect(err('/pago 0').code).toBe('INVALID_ARGUMENTS');
+    expect(err('/pago 123 R$ 50').message).toMatch(/^Não entendi "R\$ 50"\.\nUso: \/pago 123/);
+  });
+
   it('adds quote items in both syntaxes', () => {
     expect(cmd('/item 123 + Pastilha dianteira 2x 45,90')).toEqual({
       kind: 'add_item',

@@ -21,6 +21,8 @@ export type StaffCommand =
   | { readonly kind: 'add_item'; readonly orderNumber: number; readonly item: NewQuoteItem }
   | { readonly kind: 'remove_item'; readonly orderNumber: number; readonly lineNumber: number }
   | { readonly kind: 'charge'; readonly orderNumber: number }
+  /** Staff saw the money arrive (static Pix, cash): the order's pending payment becomes paid. */
+  | { readonly kind: 'confirm_payment'; readonly orderNumber: number }
   /** No target: the conversation the staff member is replying to (the worker decides). */
   | { readonly kind: 'take_over'; readonly target: TakeOverTarget | null }
   | { readonly kind: 'hand_back' }
@@ -45,6 +47,8 @@ const COMMANDS: Record<string, msg.UsageKey> = {
   itens: 'item',
   cobrar: 'cobrar',
   cobranca: 'cobrar',
+  pago: 'pago',
+  pagou: 'pago',
   assumir: 'assumir',
   devolver: 'devolver',
   ajuda: 'ajuda',
@@ -194,6 +198,8 @@ export const parseStaffCommand = (text: string): ParseStaffCommandResult => {
       return withOrder(args, 'item', parseItem);
     case 'cobrar':
       return withOrder(args, 'cobrar', (n, rest) => (rest ? invalid(`Não entendi "${rest}".`, 'cobrar') : ok({ kind: 'charge', orderNumber: n })));
+    case 'pago':
+      return withOrder(args, 'pago', (n, rest) => (rest ? invalid(`Não entendi "${rest}".`, 'pago') : ok({ kind: 'confirm_payment', orderNumber: n })));
     case 'assumir': {
       if (!args) return ok({ kind: 'take_over', target: null });
       if (/\s/.test(args)) return invalid(`Não entendi "${args}".`, 'assumir');
