@@ -47,6 +47,7 @@ const emptyDatabase = async (): Promise<string> => {
 
 const connect = async (db: string): Promise<pg.Client> => {
   const c = new pg.Client({ connectionString: testPg.adminUrl(db) });
+  c.on('error', () => {}); // its database is dropped WITH (FORCE) at the end
   await c.connect();
   return c;
 };

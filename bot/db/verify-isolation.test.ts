@@ -29,6 +29,9 @@ beforeAll(async () => {
   await applyMigrations(admin);
   superPool = new pg.Pool({ connectionString: testPg.adminUrl(dbName), max: 2 });
   appPool = new pg.Pool({ connectionString: testPg.appUrl(dbName), max: 2 });
+  // Dropping the throwaway database WITH (FORCE) at the end may hit a socket still closing.
+  superPool.on('error', () => {});
+  appPool.on('error', () => {});
 });
 
 afterAll(async () => {
@@ -160,6 +163,7 @@ describe('verifyIsolation', () => {
     const empty = `mg_verify_empty_${suffix}`;
     await maint.query(`CREATE DATABASE "${empty}"`);
     const pool = new pg.Pool({ connectionString: testPg.adminUrl(empty), max: 1 });
+    pool.on('error', () => {}); // the DROP ... WITH (FORCE) below may still find its socket closing
     try {
       const report = await verifyIsolation(pool, APP);
       expect(report.ok).toBe(false);
