@@ -3,9 +3,11 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../platform';
-import { createTestPlatform, seedShop, waitFor, type TestShop } from '../test-support/platform';
+import { createFakeGraph, type FakeGraph } from '../test-support/fakes/fake-graph';
+import { createTestPlatform, seedShop, settle, waitFor, type TestShop } from '../test-support/platform';
 import { defaultChannels } from './registry';
 import { voiceChannel } from './voice';
+import { whatsappCloudChannel } from './whatsapp-cloud';
 
 const HOST = 'voz.oficina.test';
 const AUTH_TOKEN = '12345678901234567890123456789012';
@@ -215,5 +217,85 @@ describe('voice channel when the bot cannot answer in time', () => {
     expect((await storedFor(p, shop, sid)).filter((m) => m.direction === 'in')).toHaveLength(1);
     const call = await twilioPost(p, `/webhooks/voice/${shop.slug}`, { CallSid: sid, From: params.From }, { base: PUBLIC });
     expect(call.text).toContain(`action="${PUBLIC}/webhooks/voice/${shop.slug}/gather?t=1"`);
+  });
+});
+
+describe('voice replies that miss the call go to the customer on WhatsApp', () => {
+  const TOKEN = `EAAG${randomUUID().replace(/-/g, '')}`;
+  const APP_SECRET = `app-secret-${randomUUID()}`;
+  let graph: FakeGraph;
+  let late: Platform;
+  let spoken: Platform;
+  beforeAll(async () => {
+    graph = await createFakeGraph({ tokens: [TOKEN], appSecret: APP_SECRET });
+    const wa = () => whatsappCloudChannel({ appSecret: APP_SECRET, verifyToken: 'v', graphUrl: graph.url, graphVersion: graph.version, timeoutMs: 3000 });
+    // The turn waits out an 800 ms burst window, so a 100 ms call wait always misses the reply.
+    late = await createTestPlatform({ burstWindowMs: 800, platform: { channels: [...defaultChannels(), wa(), voiceChannel({ replyWaitMs: 100, pollMs: 20 })] } });
+    spoken = await createTestPlatform({ platform: { channels: [...defaultChannels(), wa(), voiceChannel({ replyWaitMs: 2000, pollMs: 20 })] } });
+    await Promise.all([late.startWorkers(), spoken.startWorkers()]);
+  });
+  afterAll(async () => {
+    await late?.close();
+    await spoken?.close();
+    await graph?.close();
+  });
+
+  /** A shop with a phone line and a WhatsApp Cloud number on which `from` already wrote (and got an answer). */
+  const shopWhereCustomerWrote = async (p: Platform, from: string) => {
+    const shop = await addVoiceAccount(p, await seedShop(p));
+    const wa = await p.tdb.withTenant(shop.tenantId, (tx) =>
+      tx.channelAccount.create({
+        data: { tenantId: shop.tenantId, kind: 'whatsapp_cloud', externalId: `10${randomBytes(6).toString('hex')}`, secretsEnc: p.secrets.seal({ accessToken: TOKEN }) },
+      }),
+    );
+    const r = await p.ingest({
+      channelAccountId: wa.id,
+      externalMessageId: `wamid.${randomUUID()}`,
+      from: { kind: 'phone', address: from, name: 'Carlos' },
+      text: 'bom dia',
+      receivedAt: new Date().toISOString(),
+    });
+    expect(r.status).toBe('accepted');
+    await waitFor(async () => graph.sent.filter((s) => s.body.to === from.slice(1)), (s) => s.length >= 1, 10_000);
+    return { ...shop, whatsappAccountId: wa.id };
+  };
+  const gatherOn = (p: Platform, shop: VoiceShop, from: string, speech: string) =>
+    twilioPost(p, `/webhooks/voice/${shop.slug}/gather?t=1`, { CallSid: callSid(), From: from, To: '+551130000000', SpeechResult: speech });
+  const whatsappOut = (p: Platform, shop: VoiceShop & { whatsappAccountId: string }) =>
+    p.tdb.withTenant(shop.tenantId, (tx) =>
+      tx.message.findMany({ where: { channelAccountId: shop.whatsappAccountId, direction: 'out' }, orderBy: { createdAt: 'asc' } }),
+    );
+  const voiceOut = (p: Platform, shop: VoiceShop) =>
+    p.tdb.withTenant(shop.tenantId, (tx) => tx.message.findMany({ where: { channelAccountId: shop.voiceAccountId, direction: 'out' } }));
+
+  it('forwards a reply that arrived after the caller was told to expect it on WhatsApp', async () => {
+    const from = phone();
+    const shop = await shopWhereCustomerWrote(late, from);
+    const r = await gatherOn(late, shop, from, 'quanto fica a troca de óleo da minha titan 2019?');
+    expect(saysOf(r.text).join(' ')).toMatch(/vou te mandar a resposta no WhatsApp/i);
+    const reply = await waitFor(() => voiceOut(late, shop), (m) => m.length >= 1, 10_000);
+    const sent = await waitFor(
+      async () => graph.sent.filter((s) => s.body.to === from.slice(1)).map((s) => s.body.text?.body ?? s.body.interactive?.body.text ?? ''),
+      (t) => t.length >= 2,
+      10_000,
+    );
+    expect(sent[1]).toBe(reply[0]!.text);
+    const out = await waitFor(() => whatsappOut(late, shop), (m) => m.length === 2 && m[1]!.status === 'sent');
+    expect(out[1]!.text).toBe(reply[0]!.text);
+    const voice = await waitFor(() => voiceOut(late, shop), (m) => m.every((x) => x.status === 'sent'));
+    expect(voice[0]!.channelMessageId).toBe(`forwarded:${out[1]!.id}`);
+  });
+
+  it('does not forward a reply the caller already heard', async () => {
+    const from = phone();
+    const shop = await shopWhereCustomerWrote(spoken, from);
+    const r = await gatherOn(spoken, shop, from, 'quanto fica a troca de óleo da minha titan 2019?');
+    const reply = await voiceOut(spoken, shop);
+    expect(reply.length).toBeGreaterThan(0);
+    expect(saysOf(r.text)[0]).toContain(reply[0]!.text!.split('\n')[0]!.replace(/[*_]/g, '').trim().slice(0, 20));
+    await settle(3500); // past the call's wait: a forward would have happened by now
+    expect((await whatsappOut(spoken, shop)).length).toBe(1); // only the answer to "bom dia"
+    expect(graph.sent.filter((s) => s.body.to === from.slice(1))).toHaveLength(1);
+    expect((await voiceOut(spoken, shop)).every((m) => m.status === 'sent' && !m.channelMessageId)).toBe(true);
   });
 });

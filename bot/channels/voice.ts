@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import twilio from 'twilio';
 import { z } from 'zod';
@@ -5,9 +6,12 @@ import { voiceAdapter } from '../../channels/voice/adapter';
 import { voiceCapabilities } from '../../channels/voice/capabilities';
 import { voiceMessages } from '../../channels/voice/messages';
 import { callerPhone, gatherParamsSchema } from '../../channels/voice/to-inbound';
-import { outboundMessageSchema } from '../../core/messaging/types';
+import { outboundMessageSchema, type OutboundMessage } from '../../core/messaging/types';
+import type { Prisma } from '../db/generated/client';
 import { HttpError } from '../http/errors';
+import { QUEUES, type SendJob } from '../pipeline/jobs';
 import type { ChannelSender } from '../pipeline/senders';
+import { safeJobId } from '../queue/types';
 import type { ChannelModule, ChannelRuntime } from './module';
 
 type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
@@ -46,8 +50,120 @@ interface VoiceAccount {
   readonly whatsapp: string | null;
 }
 
-/** A call has no push: a reply counts as sent once stored; the gather's TwiML speaks it. */
-export const voiceSender: ChannelSender = { send: async () => ({ externalMessageId: null }) };
+/** channelMessageId of a voice reply handed over to WhatsApp (the forwarded message's id follows). */
+const FORWARDED = 'forwarded:';
+const WHATSAPP_KINDS = ['whatsapp_cloud', 'whatsapp_baileys'];
+const CLOUD_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Slack past the gather's wait (clock skew between processes and the database, the last poll). */
+const CALL_GRACE_MS = 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+const sameMessage = (payload: unknown, text: string | null, message: OutboundMessage) => {
+  const parsed = outboundMessageSchema.safeParse(payload ?? { text });
+  return parsed.success && JSON.stringify(parsed.data) === JSON.stringify(message);
+};
+const followUpTemplate = (settings: unknown): string | undefined => {
+  const t = (settings as { templates?: { followUp?: unknown } } | null)?.templates?.followUp;
+  return typeof t === 'string' && t ? t : undefined;
+};
+
+/**
+ * A call has no push: the gather's TwiML speaks the replies committed while the caller waits,
+ * and claims them (status 'sent') in the same transaction. A reply this sender is asked to
+ * deliver was therefore not spoken yet: once the call's wait is surely over it claims the row
+ * itself (conditional update: the route and this sender never both get it) and forwards the
+ * reply to the customer's WhatsApp conversation, as the caller was promised.
+ */
+export const createVoiceSender = (rt: ChannelRuntime, opts: z.output<typeof voiceOptionsSchema>): ChannelSender => ({
+  send: async ({ account, to, message }) => {
+    const owner = await rt.tdb.lookup.channelAccountById(account.id);
+    if (!owner) return { externalMessageId: null };
+    const tenantId = owner.tenantId;
+    const find = () =>
+      rt.tdb.withTenant(tenantId, async (tx) => {
+        const conv = await tx.conversation.findFirst({ where: { channelAccountId: account.id, replyTo: to } });
+        if (!conv) return null;
+        const pending = await tx.message.findMany({
+          where: { conversationId: conv.id, direction: 'out', status: { in: ['queued', 'failed'] } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { id: true, createdAt: true, payload: true, text: true },
+        });
+        const row = pending.find((m) => sameMessage(m.payload, m.text, message));
+        if (!row) return null;
+        const turn = await tx.message.findFirst({
+          where: { conversationId: conv.id, direction: 'in', createdAt: { lte: row.createdAt } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          select: { createdAt: true },
+        });
+        return { conv, row, turnAt: turn?.createdAt ?? null };
+      });
+    const first = await find();
+    if (!first) return { externalMessageId: null }; // already spoken on the call
+    // While the caller may still be waiting, the call speaks it: wait until the gather gave up.
+    const callOverAt = (first.turnAt?.getTime() ?? 0) + opts.replyWaitMs + opts.pollMs + CALL_GRACE_MS;
+    await sleep(callOverAt - Date.now());
+    const { conv, row } = first;
+    const log = rt.logger.child({ channel: 'voice', tenantId, messageId: row.id });
+    const forwarded = await rt.tdb.withTenant(tenantId, async (tx) => {
+      const wa = { kind: { in: WHATSAPP_KINDS }, status: 'active' };
+      let target = await tx.conversation.findFirst({
+        where: { customerId: conv.customerId, channelAccount: wa },
+        orderBy: [{ lastInboundAt: { sort: 'desc', nulls: 'last' } }, { updatedAt: 'desc' }],
+        include: { channelAccount: { select: { kind: true, settings: true } } },
+      });
+      if (!target) {
+        // No WhatsApp conversation of this customer: the shop's first WhatsApp number, to the caller's phone.
+        const first = await tx.channelAccount.findFirst({ where: wa, orderBy: { createdAt: 'asc' }, select: { id: true } });
+        target = first
+          ? await tx.conversation.findFirst({
+              where: { channelAccountId: first.id, replyTo: to },
+              include: { channelAccount: { select: { kind: true, settings: true } } },
+            })
+          : null;
+      }
+      // WhatsApp's rules: the Cloud API needs the 24-hour window or a template; WhatsApp Web never
+      // starts a conversation (the customer must have written to that number).
+      let deliverable = false;
+      if (target?.channelAccount.kind === 'whatsapp_cloud') {
+        const last = target.lastInboundAt?.getTime();
+        deliverable = (last !== undefined && rt.now().getTime() - last < CLOUD_WINDOW_MS) || followUpTemplate(target.channelAccount.settings) !== undefined;
+      } else if (target?.channelAccount.kind === 'whatsapp_baileys') {
+        deliverable = (await tx.message.count({ where: { conversationId: target.id, direction: 'in' } })) > 0;
+      }
+      if (!target || !deliverable) return { status: 'undeliverable' as const };
+      const id = randomUUID();
+      const claimed = await tx.message.updateMany({
+        where: { id: row.id, status: { in: ['queued', 'failed'] } },
+        data: { status: 'sent', sentAt: new Date(), channelMessageId: `${FORWARDED}${id}` },
+      });
+      if (claimed.count === 0) return { status: 'spoken' as const };
+      await tx.message.create({
+        data: {
+          id,
+          tenantId,
+          conversationId: target.id,
+          channelAccountId: target.channelAccountId,
+          direction: 'out',
+          text: message.text,
+          payload: message as Prisma.InputJsonValue,
+          status: 'queued',
+        },
+      });
+      return { status: 'forwarded' as const, id, kind: target.channelAccount.kind };
+    });
+    if (forwarded.status === 'undeliverable') {
+      log.warn('late call reply not forwarded: the customer has no WhatsApp conversation this shop may write to');
+      return { externalMessageId: null };
+    }
+    if (forwarded.status === 'spoken') return { externalMessageId: null };
+    await rt.queues.add<SendJob>(
+      QUEUES.send,
+      { tenantId, messageId: forwarded.id, channel: forwarded.kind },
+      { jobId: safeJobId('send', forwarded.id), attempts: 8, backoffMs: 1000 },
+    );
+    log.info({ forwardedId: forwarded.id }, 'late call reply forwarded to WhatsApp');
+    return { externalMessageId: `${FORWARDED}${forwarded.id}` };
+  },
+});
 
 const loadAccount = async (rt: ChannelRuntime, slugRaw: unknown): Promise<VoiceAccount> => {
   const slug = slugSchema.safeParse(slugRaw);
@@ -128,17 +244,18 @@ const repliesOfTurn = async (rt: ChannelRuntime, account: VoiceAccount, external
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: { createdAt: true },
     });
-    const out = await tx.message.findMany({
-      where: {
-        conversationId: inbound.conversationId,
-        direction: 'out',
-        status: { not: 'dead' },
-        createdAt: { gte: inbound.createdAt, ...(next ? { lt: next.createdAt } : {}) },
-      },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: { payload: true, text: true },
-    });
+    const where = {
+      conversationId: inbound.conversationId,
+      direction: 'out',
+      status: { not: 'dead' },
+      createdAt: { gte: inbound.createdAt, ...(next ? { lt: next.createdAt } : {}) },
+    };
+    // Claim what the caller is about to hear, so the sender does not forward it to WhatsApp.
+    // Re-read after the conditional update: a reply the sender claimed first went to WhatsApp.
+    await tx.message.updateMany({ where: { ...where, status: { in: ['queued', 'failed'] } }, data: { status: 'sent', sentAt: new Date() } });
+    const out = await tx.message.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { payload: true, text: true, channelMessageId: true } });
     return out.flatMap((m) => {
+      if (m.channelMessageId?.startsWith(FORWARDED)) return [];
       const msg = outboundMessageSchema.safeParse(m.payload ?? { text: m.text });
       return msg.success ? [voiceAdapter.toOutbound(msg.data, '').speech] : [];
     });
@@ -203,7 +320,7 @@ export const voiceChannel = (input: VoiceOptions = {}): ChannelModule => {
   return {
     kind: 'voice',
     buttons: voiceCapabilities.buttons,
-    sender: () => voiceSender,
+    sender: (rt) => createVoiceSender(rt, opts),
     routes: (rt) => voiceRoutes(rt, opts),
   };
 };

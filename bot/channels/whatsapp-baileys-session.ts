@@ -1,4 +1,4 @@
-import type { AuthenticationState, BaileysEventMap, CacheStore, WAMessageKey, proto } from '@whiskeysockets/baileys';
+import type { AuthenticationState, BaileysEventMap, CacheStore, WAMessage, WAMessageKey, proto } from '@whiskeysockets/baileys';
 import { DisconnectReason } from '@whiskeysockets/baileys';
 import { baileysAdapter } from '../../channels/whatsapp-baileys/adapter';
 import { baileysMessages } from '../../channels/whatsapp-baileys/messages';
@@ -17,7 +17,16 @@ export interface BaileysSocketLike {
   requestPairingCode(phoneNumber: string): Promise<string>;
   end(error: Error | undefined): unknown;
   logout(msg?: string): Promise<void>;
+  /** Asks the sender's phone to re-upload expired media (the real socket has it). */
+  updateMediaMessage?(message: WAMessage): Promise<WAMessage>;
 }
+
+/** Downloads (and decrypts) a received media message's bytes; replaces Baileys' downloadMediaMessage in tests. */
+export type DownloadMedia = (message: WAMessage, sock: BaileysSocketLike | null) => Promise<Uint8Array>;
+
+/** How many recent voice notes a session keeps to download on demand, and for how long. */
+const RECENT_AUDIO_MAX = 500;
+const RECENT_AUDIO_TTL_MS = 30 * 60_000;
 
 export type MakeSocket = (cfg: {
   readonly auth: AuthenticationState;
@@ -82,6 +91,7 @@ export const createBaileysSession = (deps: {
   readonly tenantId: string;
   readonly channelAccountId: string;
   readonly makeSocket: MakeSocket;
+  readonly downloadMedia: DownloadMedia;
   readonly options: SessionOptions;
   /** Called once when the session ends by itself (logged out, replaced). */
   readonly onEnded: () => void;
@@ -89,6 +99,12 @@ export const createBaileysSession = (deps: {
   const { rt, tenantId, channelAccountId, options } = deps;
   const log = rt.logger.child({ channel: 'whatsapp_baileys', channelAccountId, tenantId });
   const retryCache = createTtlCache(10 * 60_000);
+  // Voice notes received by this session, by key id, so the turn can download them later.
+  // Kept in memory (bounded, expiring) rather than rebuilt from the database: downloading
+  // needs the message's mediaKey, a decryption secret we do not want stored in plain rows,
+  // and the turn runs seconds after the message arrives. A note received by another
+  // process, or long ago, is unknown here and the customer is asked to write.
+  const recentAudio = createTtlCache(RECENT_AUDIO_TTL_MS, RECENT_AUDIO_MAX);
   let auth: DbAuthState | null = null;
   let sock: BaileysSocketLike | null = null;
   let open = false;
@@ -110,6 +126,9 @@ export const createBaileysSession = (deps: {
   };
 
   const onUpsert = (event: BaileysEventMap['messages.upsert']) => {
+    for (const raw of event.messages) {
+      if (raw.message?.audioMessage && raw.key?.id && !raw.key.fromMe) recentAudio.set(raw.key.id, raw);
+    }
     const converted = baileysAdapter.toInbound(event, { channelAccountId, now: rt.now() });
     if (!converted.ok) return;
     for (const m of converted.messages) {
@@ -215,6 +234,13 @@ export const createBaileysSession = (deps: {
       const code = await sock.requestPairingCode(phone.replace(/\D/g, ''));
       pairing = { ...pairing, pairingCode: code };
       return code;
+    },
+    /** Downloads a voice note this session received (ref = its message key id). */
+    downloadAudio: async (ref: string): Promise<{ bytes: Uint8Array; mimeType: string | null }> => {
+      const msg = await recentAudio.get<WAMessage>(ref);
+      if (!msg?.message?.audioMessage) throw new Error(baileysMessages.audioUnknown);
+      const bytes = await deps.downloadMedia(msg, sock);
+      return { bytes, mimeType: msg.message.audioMessage.mimetype ?? null };
     },
     /** Sends one text, spaced by the governor; refuses numbers that never wrote to us. */
     send: (jid: string, text: string, customerWroteFirst: boolean): Promise<string | null> => {

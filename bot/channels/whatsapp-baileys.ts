@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { makeWASocket } from '@whiskeysockets/baileys';
+import { downloadMediaMessage, makeWASocket } from '@whiskeysockets/baileys';
 import { z } from 'zod';
 import { baileysCapabilities } from '../../channels/whatsapp-baileys/capabilities';
 import { jidForAddress } from '../../channels/whatsapp-baileys/to-inbound';
@@ -7,7 +7,15 @@ import { baileysToOutbound } from '../../channels/whatsapp-baileys/to-outbound';
 import { baileysMessages } from '../../channels/whatsapp-baileys/messages';
 import { PermanentSendError, type ChannelSender } from '../pipeline/senders';
 import type { ChannelModule } from './module';
-import { createBaileysSession, type BaileysRuntime, type BaileysSession, type BaileysSocketLike, type MakeSocket, type PairingState } from './whatsapp-baileys-session';
+import {
+  createBaileysSession,
+  type BaileysRuntime,
+  type BaileysSession,
+  type BaileysSocketLike,
+  type DownloadMedia,
+  type MakeSocket,
+  type PairingState,
+} from './whatsapp-baileys-session';
 import { createLocalLeaseStore, createRedisLeaseStore, type LeaseStore } from './whatsapp-baileys-lease';
 
 /** Configuration of the WhatsApp Web channel (the lead maps these from bot/config.ts). */
@@ -35,6 +43,8 @@ export type BaileysOptions = z.input<typeof baileysOptionsSchema>;
 export interface BaileysModuleDeps {
   /** Replaces Baileys' makeWASocket (tests use a fake socket). */
   readonly makeSocket?: MakeSocket;
+  /** Replaces Baileys' downloadMediaMessage (tests serve fake audio bytes). */
+  readonly downloadMedia?: DownloadMedia;
   /** Leases; defaults to Redis at REDIS_URL, or in-memory when there is no Redis. */
   readonly leases?: LeaseStore;
   /** This process's lease holder id. */
@@ -55,6 +65,15 @@ const realMakeSocket =
       logger: rt.logger.child({ module: 'baileys', channelAccountId: cfg.channelAccountId }, { level: 'error' }) as never,
     }) as unknown as BaileysSocketLike;
 
+const realDownloadMedia =
+  (rt: BaileysRuntime): DownloadMedia =>
+  async (message, sock) => {
+    const logger = rt.logger.child({ module: 'baileys-media' }, { level: 'error' }) as never;
+    const reupload = sock?.updateMediaMessage?.bind(sock);
+    const buf = await downloadMediaMessage(message, 'buffer', {}, reupload ? { reuploadRequest: reupload, logger } : undefined);
+    return new Uint8Array(buf);
+  };
+
 const NIL_TENANT = '00000000-0000-0000-0000-000000000000';
 
 /** Every whatsapp_baileys account, across tenants, through the SECURITY DEFINER function. */
@@ -74,6 +93,7 @@ export const createBaileysManager = (rt: BaileysRuntime, options: BaileysOptions
   const leases =
     deps.leases ?? (rt.config.REDIS_URL ? createRedisLeaseStore(rt.config.REDIS_URL, opts.leasePrefix) : createLocalLeaseStore());
   const makeSocket = deps.makeSocket ?? realMakeSocket(rt);
+  const downloadMedia = deps.downloadMedia ?? realDownloadMedia(rt);
   const sessions = new Map<string, { session: BaileysSession; renew: NodeJS.Timeout }>();
   const ended = new Map<string, PairingState>();
   let scanTimer: NodeJS.Timeout | null = null;
@@ -107,6 +127,7 @@ export const createBaileysManager = (rt: BaileysRuntime, options: BaileysOptions
       tenantId: account.tenant_id,
       channelAccountId: id,
       makeSocket,
+      downloadMedia,
       options: { backoffBaseMs: opts.backoffBaseMs, backoffMaxMs: opts.backoffMaxMs, limits: opts },
       onEnded: () => {
         ended.set(id, session.pairingState());
@@ -207,6 +228,13 @@ export const whatsappBaileysChannel = (options: BaileysOptions = {}, deps: Baile
     kind: 'whatsapp_baileys',
     buttons: baileysCapabilities.buttons,
     sender: (rt) => baileysSender(rt, () => manager),
+    // Only the process running the number's session holds the received message (and its
+    // media key); elsewhere this throws and the turn asks the customer to write.
+    fetchMedia: () => async (channelAccountId, ref) => {
+      const session = manager?.session(channelAccountId);
+      if (!session) throw new Error(baileysMessages.notOwned);
+      return session.downloadAudio(ref);
+    },
     start: async (rt) => {
       const m = createBaileysManager(rt, options, deps);
       manager = m;

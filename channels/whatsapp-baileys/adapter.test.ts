@@ -35,7 +35,8 @@ describe('baileys to-inbound', () => {
     const img = conv(jid, { imageMessage: { caption: 'olha o pneu', mimetype: 'image/jpeg' } });
     expect(img?.text).toBe('olha o pneu');
     expect(img?.media?.kind).toBe('image');
-    expect(conv(jid, { audioMessage: { mimetype: 'audio/ogg' } })?.media?.kind).toBe('audio');
+    const audio = conv({ ...jid, id: 'VOICE-1' }, { audioMessage: { mimetype: 'audio/ogg' } });
+    expect(audio?.media).toEqual({ kind: 'audio', ref: 'VOICE-1', mimeType: 'audio/ogg' }); // the session downloads it by key id
     expect(conv(jid, { protocolMessage: {} })).toBeNull();
   });
 

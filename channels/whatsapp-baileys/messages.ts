@@ -5,5 +5,6 @@ export const baileysMessages = {
   coldOutreach: 'Envio bloqueado: este número nunca mandou mensagem para a oficina (sem contato ativo iniciado por nós).',
   notOwned: 'A sessão do WhatsApp Web deste número não está ativa neste servidor; nova tentativa em seguida.',
   notConnected: 'O WhatsApp Web deste número ainda não está conectado.',
+  audioUnknown: 'Este áudio não está mais disponível neste servidor do WhatsApp Web (recebido por outro processo ou há muito tempo).',
   link: (title: string, url: string) => `${title}: ${url}`,
 } as const;

@@ -10,7 +10,7 @@ const phoneFromJid = (jid: string | null | undefined): string | null => {
   return user && /^\d{8,15}$/.test(user) ? `+${user}` : null;
 };
 
-const textOf = (m: NonNullable<WAMessage['message']>): { text?: string; media?: Media; choice?: InboundMessage['choice'] } => {
+const textOf = (m: NonNullable<WAMessage['message']>, keyId: string): { text?: string; media?: Media; choice?: InboundMessage['choice'] } => {
   if (typeof m.conversation === 'string' && m.conversation.trim()) return { text: m.conversation };
   if (typeof m.extendedTextMessage?.text === 'string' && m.extendedTextMessage.text.trim()) return { text: m.extendedTextMessage.text };
   const btn = m.buttonsResponseMessage;
@@ -28,7 +28,8 @@ const textOf = (m: NonNullable<WAMessage['message']>): { text?: string; media?: 
     };
   }
   if (m.audioMessage) {
-    return { media: { kind: 'audio', ref: 'baileys:audio', ...(m.audioMessage.mimetype ? { mimeType: m.audioMessage.mimetype.slice(0, 200) } : {}) } };
+    // The ref is the message key id: the session that received it can download it (see the Baileys session's recent audio).
+    return { media: { kind: 'audio', ref: keyId.slice(0, 256), ...(m.audioMessage.mimetype ? { mimeType: m.audioMessage.mimetype.slice(0, 200) } : {}) } };
   }
   return {};
 };
@@ -44,7 +45,7 @@ export const baileysToInbound = (msg: WAMessage, channelAccountId: string, now: 
   if (!key || typeof jid !== 'string' || typeof key.id !== 'string' || !key.id || key.fromMe) return null;
   if (isJidGroup(jid) || isJidStatusBroadcast(jid) || isJidBroadcast(jid) || isJidNewsletter(jid)) return null;
   if (!msg.message) return null;
-  const content = textOf(msg.message);
+  const content = textOf(msg.message, key.id);
   if (!content.text && !content.media && !content.choice) return null;
   const name = msg.pushName?.trim().slice(0, 200) || undefined;
   let from: InboundMessage['from'];

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { BaileysEventMap, WAMessage } from '@whiskeysockets/baileys';
-import type { BaileysSocketLike, MakeSocket } from '../../channels/whatsapp-baileys-session';
+import type { BaileysSocketLike, DownloadMedia, MakeSocket } from '../../channels/whatsapp-baileys-session';
 
 export interface SentRecord {
   readonly jid: string;
@@ -60,4 +60,32 @@ export const fakeSocketFactory = (onCreate?: (s: FakeBaileysSocket) => void) => 
     return s;
   };
   return { makeSocket, sockets, last: () => sockets[sockets.length - 1] };
+};
+
+/**
+ * Stands in for Baileys' downloadMediaMessage: serves the bytes a test put on "WhatsApp's
+ * media servers" for a message, found by its directPath like the real download (which
+ * also needs the message's mediaKey to decrypt).
+ */
+export const fakeMediaServer = () => {
+  const files = new Map<string, Uint8Array>();
+  const downloads: string[] = [];
+  const downloadMedia: DownloadMedia = async (message) => {
+    const media = message.message?.audioMessage ?? message.message?.imageMessage;
+    if (!media?.directPath || !media.mediaKey) throw new Error('not a media message');
+    const bytes = files.get(media.directPath);
+    if (!bytes) throw Object.assign(new Error('media gone'), { output: { statusCode: 404 } });
+    downloads.push(media.directPath);
+    return bytes;
+  };
+  return {
+    downloadMedia,
+    downloads,
+    /** Puts audio bytes on the fake media host; returns the audioMessage fields a voice note carries. */
+    addAudio: (bytes: Uint8Array, mimetype = 'audio/ogg; codecs=opus') => {
+      const directPath = `/v/t62.7117-24/${Math.random().toString(36).slice(2)}.enc`;
+      files.set(directPath, bytes);
+      return { directPath, mediaKey: new Uint8Array(32).fill(7), mimetype, ptt: true, seconds: 4 };
+    },
+  };
 };
