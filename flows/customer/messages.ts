@@ -115,6 +115,10 @@ export const quoteText = (order: OrderSummary, quote: QuoteSummary, offsetMinute
     (l) => `${l.number}. ${quantityPrefix(l.quantity)}${l.description} — ${brl(l.totalCents)}${l.optional ? ' (opcional)' : ''}`,
   );
   const pending = quote.unpriced.length ? [`A confirmar na oficina: ${quote.unpriced.join(', ')}.`] : [];
+  const optional = quote.lines.filter((l) => l.optional).map((l) => l.number);
+  const extras = optional.length
+    ? [`Os itens opcionais são sugestões e só entram se você pedir: diga todos os números que quer (ex.: "${[...quote.lines.filter((l) => !l.optional).map((l) => l.number), optional[0]!].join(', ').replace(/, (\d+)$/, ' e $1')}").`]
+    : [];
   const how = withButtons
     ? 'Pode aprovar tudo, recusar, ou aprovar só alguns itens (ex.: "só o 1 e o 3").'
     : 'Responda *sim* pra aprovar, *não* pra recusar, ou diga só os itens que quer (ex.: "só o 1 e o 3").';
@@ -123,6 +127,7 @@ export const quoteText = (order: OrderSummary, quote: QuoteSummary, offsetMinute
     ...lines,
     `*Total: ${brl(quote.totalCents)}*`,
     ...pending,
+    ...extras,
     `Válido até ${formatDayMonth(quote.validUntil, offsetMinutes)}. ${how}`,
   ].join('\n');
 };
