@@ -15,6 +15,7 @@ import { createInProcessQueues } from './queue/in-process';
 import type { QueueSystem } from './queue/types';
 import { createLlmNlu } from './ai/llm-nlu';
 import { createQuoteAssist } from './ai/quote-assist';
+import type { ServiceCode } from '../core/domain/services';
 import { createIngest, type IngestResult } from './pipeline/ingest';
 import { createRunTurn } from './pipeline/run-turn';
 import { createSendMessage, deadLetterSend } from './pipeline/send-message';
@@ -67,6 +68,8 @@ export interface PlatformOptions {
   /** Extra senders/notifiers (tests). */
   readonly senders?: Record<string, ChannelSender>;
   readonly notifiers?: StaffNotifier[];
+  /** Writes the customer-facing explanation of a quote; defaults to the model's, when one is configured. */
+  readonly explainQuote?: (complaint: string, services: readonly ServiceCode[]) => Promise<string | null>;
   /** Apply migrations before opening (zero-config start, tests). */
   readonly migrate?: boolean;
 }
@@ -114,6 +117,19 @@ const pairingStateFrom = (channels: ChannelModule[]) => {
     if (s.status === 'open') return { status: 'connected' as const };
     if (s.status === 'logged_out') return { status: 'disconnected' as const };
     return { status: 'pairing' as const, ...(s.qr ? { qr: await QRCode.toDataURL(s.qr, { margin: 1, width: 256 }) } : {}) };
+  };
+};
+
+/** With a model configured: a short explanation of the quoted work, validated to carry no numbers or prices. */
+const explainerFor = (config: Config, logger: Logger) => {
+  if (!config.OPENAI_BASE_URL || !config.OPENAI_API_KEY) return undefined;
+  const assist = createQuoteAssist(
+    { baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS },
+    logger,
+  );
+  return async (complaint: string, services: readonly ServiceCode[]) => {
+    const r = await assist.assist(complaint, { allowed: services });
+    return r.source === 'llm' ? r.explanation : null;
   };
 };
 
@@ -265,6 +281,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         burstWindowMs: config.BURST_WINDOW_MS,
         handoffMinutes: config.HANDOFF_TIMEOUT_MINUTES,
         buttons: (kind) => buttons.get(kind) ?? false,
+        explainQuote: opts.explainQuote ?? explainerFor(config, logger),
         voiceNoteText: async (kind, channelAccountId, ref) => {
           const fetch = mediaFetchers.get(kind);
           if (!fetch) return null;

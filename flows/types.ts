@@ -56,6 +56,8 @@ export interface QuoteSummary {
   readonly lines: readonly QuoteLineSummary[];
   readonly unpriced: readonly string[]; // pt-BR descriptions of what staff must price
   readonly needsStaffReview: boolean;
+  /** A short pt-BR explanation of the work for the customer (written by the model; never numbers). */
+  readonly explanation?: string | null;
 }
 
 export interface OrderSummary {

@@ -1,4 +1,4 @@
-import { SERVICE_LABELS } from '../../core/domain/services';
+import { SERVICE_LABELS, type ServiceCode } from '../../core/domain/services';
 import { quoteContentHash } from '../quotes/content-hash';
 import { priceQuote, quoteLineRows } from '../quotes/price-quote';
 import { recordQuoteDecision } from '../quotes/decide-quote';
@@ -15,6 +15,8 @@ export interface EffectEnv {
   readonly channel: string;
   readonly now: Date;
   readonly handoffMinutes: number;
+  /** A short pt-BR explanation of the work for the customer, from the complaint (model-written), or null. */
+  readonly explainQuote?: (complaint: string, services: readonly ServiceCode[]) => Promise<string | null>;
   /** Signed customer-portal link for an order of this tenant, when the portal is on. */
   readonly portalLink?: (orderId: string) => string;
 }
@@ -63,6 +65,8 @@ const createQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 
   const lines = quoteLineRows(built);
   const needsReview = built.needsStaffReview || built.lines.length === 0;
   const unpriced = built.unpriced.map((u) => `${SERVICE_LABELS[u.serviceCode]} (${u.reason})`);
+  const explanation =
+    env.explainQuote && orderRow.complaint ? await env.explainQuote(orderRow.complaint, e.services).catch(() => null) : null;
   await tx.quote.updateMany({ where: { orderId: e.orderId, status: { in: ['draft', 'pending_review', 'sent'] } }, data: { status: 'superseded' } });
   const quote = await tx.quote.create({
     data: {
@@ -75,7 +79,7 @@ const createQuote = async (tx: Tx, env: EffectEnv, e: Extract<DbEffect, { type: 
       paymentTerms: 'Pix, dinheiro ou cartão na retirada.',
       confidence: built.confidence,
       source: built.source,
-      explanation: unpriced.length ? `Sem preço: ${unpriced.join('; ')}` : null,
+      explanation: [explanation, unpriced.length ? `Sem preço: ${unpriced.join('; ')}` : null].filter(Boolean).join('\n') || null,
       contentHash: quoteContentHash({ version, totalCents: built.totalCents, validUntil: built.validUntil, lines }),
       createdBy: 'bot',
       sentAt: needsReview ? null : env.now,

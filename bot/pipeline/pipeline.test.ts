@@ -191,3 +191,35 @@ describe('two servers racing on a new customer', () => {
     }
   });
 });
+
+describe('quote explanation written by the model', () => {
+  let p: Platform;
+  let shop: TestShop;
+  const asked: string[] = [];
+  beforeAll(async () => {
+    p = await createTestPlatform({
+      queue: 'in-process',
+      platform: {
+        explainQuote: async (complaint, services) => {
+          asked.push(`${complaint} → ${services.join(',')}`);
+          return 'É a troca do óleo e do filtro, serviço rápido que deixa o motor protegido.';
+        },
+      },
+    });
+    await p.startWorkers();
+    shop = await seedShop(p);
+  });
+  afterAll(async () => p?.close());
+
+  it('shows the explanation with the itemised quote; numbers still come from the catalogue', async () => {
+    const s = newSession();
+    for (const [text, n] of [['oi, quanto fica a troca de óleo da minha titan 2019?', 1], ['uns 32 mil', 2], ['Carlos Souza', 4]] as const) {
+      await p.ingest(webchatInbound(shop, s, text));
+      await waitFor(() => repliesFor(p, shop, s), (m) => m.length >= n);
+    }
+    const quote = (await repliesFor(p, shop, s)).find((m) => /Orçamento da OS/.test(m.text ?? ''))!;
+    expect(quote.text).toContain('É a troca do óleo e do filtro');
+    expect(quote.text).toMatch(/Total: R\$ 113,80/);
+    expect(asked[0]).toMatch(/oil_change/);
+  });
+});

@@ -12,6 +12,7 @@ import { QUEUES, type EffectJob, type SendJob, type TurnJob } from './jobs';
 import { openOrderOf, vehiclesOf } from './summaries';
 import { audit } from './audit';
 import { ttlCache } from './ttl-cache';
+import type { ServiceCode } from '../../core/domain/services';
 import { VOICE_NOTE_FALLBACK } from '../../channels/voice/messages';
 
 export interface TurnDeps {
@@ -23,6 +24,8 @@ export interface TurnDeps {
   readonly now: () => Date;
   readonly burstWindowMs: number;
   readonly handoffMinutes: number;
+  /** A short explanation of the quoted work for the customer (model-written), when a model is configured. */
+  readonly explainQuote?: (complaint: string, services: readonly ServiceCode[]) => Promise<string | null>;
   /** Signed customer-portal link for an order (tenant, order). */
   readonly portalLink?: (tenantId: string, orderId: string) => string;
   /** Text of a customer's voice note (download + speech-to-text), or null when it cannot be had. */
@@ -165,6 +168,7 @@ export const createRunTurn = (deps: TurnDeps) => {
         channel: conv.channel,
         now,
         handoffMinutes: deps.handoffMinutes,
+        ...(deps.explainQuote ? { explainQuote: deps.explainQuote } : {}),
         ...(deps.portalLink ? { portalLink: (orderId: string) => deps.portalLink!(job.tenantId, orderId) } : {}),
       };
       let ctx = await buildContext(tx, conv, deps, now, tenants);

@@ -23,8 +23,15 @@ export const quoteSummary = async (tx: Tx, quoteId: string): Promise<QuoteSummar
       decision: l.decision === 'approved' ? 'approved' : l.decision === 'rejected' ? 'rejected' : 'pending',
     })),
     unpriced: parseUnpriced(q.explanation),
+    explanation: customerExplanation(q.explanation),
     needsStaffReview: q.status === 'pending_review',
   };
+};
+
+/** The customer-facing part of quotes.explanation: the text before the unpriced marker. */
+const customerExplanation = (explanation: string | null): string | null => {
+  const text = (explanation ?? '').split('Sem preço: ')[0]?.trim();
+  return text ? text : null;
 };
 
 const parseUnpriced = (explanation: string | null): string[] => {

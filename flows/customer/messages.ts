@@ -124,6 +124,7 @@ export const quoteText = (order: OrderSummary, quote: QuoteSummary, offsetMinute
     : 'Responda *sim* pra aprovar, *não* pra recusar, ou diga só os itens que quer (ex.: "só o 1 e o 3").';
   return [
     `Orçamento da OS #${order.number}:`,
+    ...(quote.explanation ? [quote.explanation] : []),
     ...lines,
     `*Total: ${brl(quote.totalCents)}*`,
     ...pending,
