@@ -74,19 +74,17 @@ export interface PlatformOptions {
   readonly migrate?: boolean;
 }
 
+/** The configured OpenAI-compatible chat model, or null (offline). */
+const modelOptions = (config: Config) =>
+  config.OPENAI_BASE_URL && config.OPENAI_API_KEY
+    ? { baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS }
+    : null;
+
 export const nluFor = (config: Config, logger: Logger): ((text: string) => Promise<NluResult>) => {
-  if (config.OPENAI_BASE_URL && config.OPENAI_API_KEY) {
-    const llm = createLlmNlu({
-      baseURL: config.OPENAI_BASE_URL,
-      apiKey: config.OPENAI_API_KEY,
-      model: config.OPENAI_MODEL,
-      timeoutMs: config.OPENAI_TIMEOUT_MS,
-      logger,
-    });
-    const assist = createQuoteAssist(
-      { baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS },
-      logger,
-    );
+  const model = modelOptions(config);
+  if (model) {
+    const llm = createLlmNlu({ ...model, logger });
+    const assist = createQuoteAssist(model, logger);
     return async (text) => {
       const { source: _source, ...result } = await llm.understand(text);
       // A service request in free text ("a moto ta morrendo na subida") that named no
@@ -122,11 +120,9 @@ const pairingStateFrom = (channels: ChannelModule[]) => {
 
 /** With a model configured: a short explanation of the quoted work, validated to carry no numbers or prices. */
 const explainerFor = (config: Config, logger: Logger) => {
-  if (!config.OPENAI_BASE_URL || !config.OPENAI_API_KEY) return undefined;
-  const assist = createQuoteAssist(
-    { baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS },
-    logger,
-  );
+  const model = modelOptions(config);
+  if (!model) return undefined;
+  const assist = createQuoteAssist(model, logger);
   return async (complaint: string, services: readonly ServiceCode[]) => {
     const r = await assist.assist(complaint, { allowed: services });
     return r.source === 'llm' ? r.explanation : null;

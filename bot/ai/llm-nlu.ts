@@ -1,5 +1,5 @@
-import { ChatOpenAI } from '@langchain/openai';
 import { withDeadline } from './deadline';
+import { chatModel } from './chat-model';
 import { understand as understandOffline } from '../../core/nlu/understand';
 import type { NluResult } from '../../core/nlu/types';
 import { llmNluWireSchema, wireToNluResult } from './llm-nlu-schema';
@@ -33,14 +33,7 @@ export interface LlmNlu {
  * (plates and mileage are read more reliably by the rules).
  */
 export const createLlmNlu = (opts: LlmNluOptions): LlmNlu => {
-  const chat = new ChatOpenAI({
-    model: opts.model,
-    apiKey: opts.apiKey,
-    configuration: { baseURL: opts.baseURL },
-    maxRetries: 1,
-    timeout: opts.timeoutMs,
-    temperature: 0,
-  });
+  const chat = chatModel(opts);
   const structured = chat.withStructuredOutput(llmNluWireSchema, { name: 'nlu_result' });
   return {
     async understand(text) {

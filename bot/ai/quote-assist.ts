@@ -1,5 +1,5 @@
-import { ChatOpenAI } from '@langchain/openai';
 import { withDeadline } from './deadline';
+import { chatModel } from './chat-model';
 import { z } from 'zod';
 import { SERVICE_CODES, SERVICE_LABELS, type ServiceCode } from '../../core/domain/services';
 import { understand as understandOffline } from '../../core/nlu/understand';
@@ -69,14 +69,7 @@ export const offlineAssist = (complaint: string, allowed?: readonly ServiceCode[
 export const createQuoteAssist = (options: QuoteAssistOptions | null, logger?: QuoteAssistLogger): QuoteAssist => {
   if (!options) return { assist: async (complaint, o) => offlineAssist(complaint, o?.allowed) };
   const opts = quoteAssistOptionsSchema.parse(options);
-  const chat = new ChatOpenAI({
-    model: opts.model,
-    apiKey: opts.apiKey,
-    configuration: { baseURL: opts.baseURL },
-    maxRetries: 1,
-    timeout: opts.timeoutMs,
-    temperature: 0,
-  });
+  const chat = chatModel(opts);
   const structured = chat.withStructuredOutput(quoteAssistWireSchema, { name: 'quote_assist' });
   return {
     async assist(complaint, o) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { readBody, sendJson as send } from './http';
 
 /**
  * Asaas API v3 for tests: customers, PIX charges and their QR code, in Asaas's wire
@@ -21,15 +22,6 @@ export interface FakeAsaas {
   close(): Promise<void>;
 }
 
-const readBody = async (req: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-};
-const send = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
 const asaasError = (code: string, description: string) => ({ errors: [{ code, description }] });
 
 export const startFakeAsaas = async (apiKey: string): Promise<FakeAsaas> => {

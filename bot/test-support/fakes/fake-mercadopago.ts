@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { signMercadopago } from '../../payments/signatures';
+import { readBody, sendJson as send } from './http';
 
 /**
  * Mercado Pago for tests: Checkout Pro preferences and the Payments API in MP's
@@ -29,17 +30,6 @@ export interface FakeMercadopago {
   setPayment(p: FakeMpPayment): void;
   close(): Promise<void>;
 }
-
-const readBody = async (req: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-};
-
-const send = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
 
 export const startFakeMercadopago = async (accessToken: string): Promise<FakeMercadopago> => {
   const requests: FakeMpRequest[] = [];

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './http';
 
 /**
  * A small OpenAI-compatible server for tests. It answers in OpenAI's real
@@ -75,12 +76,6 @@ const chatHandler =
     }
     return { status: 200, body: chatCompletion(model, { content }, 'stop') };
   };
-
-const readBody = async (req: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-};
 
 const parseMaybeJson = (raw: string): unknown => {
   try {

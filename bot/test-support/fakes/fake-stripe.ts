@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { signStripe } from '../../payments/signatures';
+import { readBody, sendJson as send } from './http';
 
 /**
  * Stripe for tests: POST /v1/checkout/sessions, form-encoded with a bearer secret key
@@ -22,16 +23,6 @@ export interface FakeStripe {
   readonly requests: FakeStripeRequest[];
   close(): Promise<void>;
 }
-
-const readBody = async (req: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-};
-const send = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
 
 export const startFakeStripe = async (secretKey: string): Promise<FakeStripe> => {
   const requests: FakeStripeRequest[] = [];
