@@ -485,6 +485,71 @@ export const describeIsolation = (name: string, open: () => Promise<TestDb>, opt
       });
     });
 
+    describe('the raw-SQL fast path (withTenantSql)', () => {
+      it('sees and changes only A\'s rows, on every tenant table', async () => {
+        const tables = (await tenantTablesFromCatalog(t)).map((r) => r.relname);
+        await t.tdb.withTenantSql(A.tenant.id, async (sql) => {
+          for (const table of tables) {
+            const col = table === 'tenants' ? 'id' : 'tenant_id';
+            const rows = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE ${col} <> $1::uuid`, [A.tenant.id]);
+            expect(rows[0]?.n, `rows of other tenants visible in ${table}`).toBe(0);
+          }
+          expect((await sql.query<{ id: string }>('SELECT id FROM customers')).map((r) => r.id)).toEqual([A.customerId]);
+          expect(await sql.query(`UPDATE customers SET notes = 'x' WHERE id = $1::uuid RETURNING id`, [B.customerId])).toEqual([]);
+          await expect(sql.query(`INSERT INTO customers (tenant_id, name) VALUES ($1, 'intruso')`, [B.tenant.id])).rejects.toThrow(RLS_VIOLATION);
+        }).catch(() => undefined); // the failed INSERT aborts (and rolls back) the transaction
+        await t.tdb.withTenant(B.tenant.id, async (tx) => {
+          expect((await tx.customer.findUniqueOrThrow({ where: { id: B.customerId } })).notes).toBeNull();
+          expect(await tx.customer.count({ where: { name: 'intruso' } })).toBe(0);
+        });
+      });
+
+      it('commits on success and rolls back when the callback throws', async () => {
+        const note = `sql-${randomUUID()}`;
+        await expect(
+          t.tdb.withTenantSql(A.tenant.id, async (sql) => {
+            await sql.query('UPDATE customers SET notes = $1 WHERE id = $2::uuid', [note, A.customerId]);
+            throw new Error('falhou no meio');
+          }),
+        ).rejects.toThrow('falhou no meio');
+        const read = () => t.tdb.withTenantSql(A.tenant.id, (sql) => sql.query<{ notes: string | null }>('SELECT notes FROM customers WHERE id = $1::uuid', [A.customerId]));
+        expect((await read())[0]?.notes).not.toBe(note);
+        await t.tdb.withTenantSql(A.tenant.id, (sql) => sql.query('UPDATE customers SET notes = $1 WHERE id = $2::uuid', [note, A.customerId]));
+        expect((await read())[0]?.notes).toBe(note);
+        await t.tdb.withTenantSql(A.tenant.id, (sql) => sql.query('UPDATE customers SET notes = NULL WHERE id = $1::uuid', [A.customerId]));
+      });
+
+      it('switching tenant or role inside is rejected at commit and rolled back; the pool stays clean', async () => {
+        await expect(
+          t.tdb.withTenantSql(A.tenant.id, async (sql) => {
+            await sql.query(`SELECT set_config('app.tenant_id', $1, true)`, [B.tenant.id]);
+            await sql.query(`UPDATE customers SET notes = 'switched'`);
+          }),
+        ).rejects.toBeInstanceOf(TenantContextError);
+        if (!opts.loginIsAppRole) {
+          await expect(
+            t.tdb.withTenantSql(A.tenant.id, async (sql) => {
+              await sql.query('RESET ROLE');
+              await sql.query(`UPDATE customers SET notes = 'escaped' WHERE id = $1::uuid`, [B.customerId]);
+            }),
+          ).rejects.toBeInstanceOf(TenantContextError);
+        }
+        await t.tdb.withTenant(B.tenant.id, async (tx) => {
+          expect((await tx.customer.findUniqueOrThrow({ where: { id: B.customerId } })).notes).toBeNull();
+        });
+        const after = await t.db.pool.query<{ u: string; n: number }>('SELECT current_user AS u, (SELECT count(*)::int FROM customers) AS n');
+        expect(after.rows).toEqual([{ u: t.config.APP_DB_ROLE, n: 0 }]);
+      });
+
+      it('refuses a malformed tenant id without running the callback', async () => {
+        for (const bad of ['', 'not-a-uuid', `${A.tenant.id}'; --`]) {
+          let ran = false;
+          await expect(t.tdb.withTenantSql(bad, async () => { ran = true; })).rejects.toBeInstanceOf(TenantContextError);
+          expect(ran).toBe(false);
+        }
+      });
+    });
+
     describe('no tenant context', () => {
       it('a plain pool query sees no tenant data, on every tenant table', async () => {
         const tables = (await tenantTablesFromCatalog(t)).map((r) => r.relname);

@@ -29,6 +29,13 @@ export interface TenantTxOptions {
  */
 export interface TenantDb {
   withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, opts?: TenantTxOptions): Promise<T>;
+  /**
+   * The same guarantees as withTenant for hot paths written in plain SQL: one pooled
+   * connection, `BEGIN` plus the role and tenant settings in one round trip, and the
+   * pre-commit check plus `COMMIT` in another. About a fifth of the CPU of a Prisma
+   * interactive transaction. Statements run one at a time, in order.
+   */
+  withTenantSql<T>(tenantId: string, fn: (sql: SqlTx) => Promise<T>, opts?: { readonly timeoutMs?: number }): Promise<T>;
   readonly lookup: CrossTenantLookup;
 }
 
@@ -43,7 +50,15 @@ export interface CrossTenantLookup {
   paymentRef(provider: string, ref: string): Promise<{ paymentId: string; tenantId: string } | null>;
 }
 
+/** A statement runner bound to one tenant transaction (parameters as $1, $2...). */
+export interface SqlTx {
+  query<R extends object = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R[]>;
+}
+
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
 export const createTenantDb = (db: Database, appRole: string): TenantDb => {
+  if (!ROLE_NAME.test(appRole)) throw new Error(`invalid database role name ${JSON.stringify(appRole)}`);
   const first = async <R>(sql: string, params: unknown[], map: (row: Record<string, string>) => R): Promise<R | null> => {
     const { rows } = await db.pool.query<Record<string, string>>(sql, params);
     return rows[0] ? map(rows[0]) : null;
@@ -71,6 +86,41 @@ export const createTenantDb = (db: Database, appRole: string): TenantDb => {
         },
         { maxWait: opts.maxWait ?? 10_000, timeout: opts.timeout ?? 15_000, isolationLevel: opts.isolationLevel },
       );
+    },
+    withTenantSql: async (tenantId, fn, opts = {}) => {
+      if (!tenantIdSchema.safeParse(tenantId).success) {
+        throw new TenantContextError(`id inválido ${JSON.stringify(tenantId)}`);
+      }
+      const timeoutMs = Math.max(1, Math.floor(opts.timeoutMs ?? 15_000));
+      // Both values are validated above (role name, uuid), so they can be inlined: the
+      // simple-query protocol carries several statements in one round trip but no parameters.
+      const client = await db.pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query(
+          `BEGIN; SELECT set_config('role', '${appRole}', true), set_config('app.tenant_id', '${tenantId}', true), ` +
+            `set_config('statement_timeout', '${timeoutMs}', true)`,
+        );
+        const sql: SqlTx = {
+          query: async <R extends object>(text: string, values?: readonly unknown[]) =>
+            (await client.query<R>(text, values as unknown[] | undefined)).rows,
+        };
+        const result = await fn(sql);
+        // An error here (context changed, a deferred constraint) aborts the transaction,
+        // so the COMMIT in the same batch is skipped and the catch rolls back.
+        await client.query(`SELECT assert_tenant_context('${appRole}', '${tenantId}'); COMMIT`);
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((e: Error) => {
+          broken = e; // the connection is unusable: the pool must not hand it out again
+        });
+        if ((err as { code?: string }).code === 'MG001') {
+          throw new TenantContextError('papel ou oficina alterados dentro da transação; desfeita');
+        }
+        throw err;
+      } finally {
+        client.release(broken);
+      }
     },
     lookup: {
       channelAccountById: (id) =>
