@@ -4,7 +4,8 @@ import type { TenantDb } from '../db/tenant-db';
 import type { QueueSystem } from '../queue/types';
 import { safeJobId } from '../queue/types';
 import { annotateContext } from '../observability/context';
-import { resolveCustomer, identityOf } from './resolve-customer';
+import { identityOf } from './resolve-customer';
+import { phoneKey } from '../../core/domain/phone';
 import { QUEUES, type TurnJob } from './jobs';
 import { ttlCache } from './ttl-cache';
 
@@ -22,12 +23,12 @@ export interface IngestDeps {
   readonly burstWindowMs: number;
 }
 
+/** PostgreSQL's unique_violation. */
 const isUniqueViolation = (err: unknown): boolean =>
-  typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'P2002';
+  typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === '23505';
 
-/** A unique violation on the message's (channel account, channel message id): a redelivery. */
-const isDuplicateMessage = (err: unknown): boolean =>
-  isUniqueViolation(err) && /channel_message_id|channelMessageId/.test(JSON.stringify((err as { meta?: unknown }).meta ?? {}));
+/** Thrown inside the transaction when the message is a redelivery, so nothing of it commits. */
+class DuplicateInbound extends Error {}
 
 const MAX_RACE_RETRIES = 3;
 
@@ -55,55 +56,38 @@ export const createIngest = (deps: IngestDeps) => {
   if (account.status !== 'active') return { status: 'channel_disabled' };
   annotateContext({ tenantId: account.tenantId });
 
+  const id = identityOf(msg.from);
+  const text = msg.text ?? msg.media?.transcript ?? msg.media?.caption ?? msg.choice?.title ?? null;
   try {
-    const stored = await deps.tdb.withTenant(account.tenantId, async (tx) => {
-      // No read-before-write: the unique index on (channel account, channel message id)
-      // decides, and a redelivery rolls this transaction back (caught below).
-      const { customerId } = await resolveCustomer(tx, account.tenantId, msg.from);
-      const conversation = await tx.conversation.upsert({
-        where: {
-          tenantId_customerId_channelAccountId: { tenantId: account.tenantId, customerId, channelAccountId: msg.channelAccountId },
-        },
-        create: {
-          tenantId: account.tenantId,
-          customerId,
-          channelAccountId: msg.channelAccountId,
-          channel: account.kind,
-          replyTo: msg.from.address,
-          lastInboundAt: new Date(msg.receivedAt),
-        },
-        update: { replyTo: msg.from.address, lastInboundAt: new Date(msg.receivedAt) },
-        select: { id: true },
-      });
-      const message = await tx.message.create({
-        data: {
-          tenantId: account.tenantId,
-          conversationId: conversation.id,
-          channelAccountId: msg.channelAccountId,
-          direction: 'in',
-          channelMessageId: msg.externalMessageId,
-          text: msg.text ?? msg.media?.transcript ?? msg.media?.caption ?? msg.choice?.title ?? null,
-          media: msg.media ?? undefined,
-          payload: { choice: msg.choice ?? null, location: msg.location ?? null, receivedAt: msg.receivedAt },
-          status: 'received',
-          createdAt: new Date(),
-        },
-        select: { id: true },
-      });
-      return { messageId: message.id, conversationId: conversation.id };
+    // One function call stores the message (see migration ingest_inbound): customer found
+    // or created under a per-address lock, conversation upserted, message inserted unless
+    // (channel account, channel message id) is already there. No read-before-write.
+    const stored = await deps.tdb.withTenantSql(account.tenantId, async (sql) => {
+      const [row] = await sql.query<{ message_id: string | null; conversation_id: string }>(
+        'SELECT message_id, conversation_id FROM ingest_inbound($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb)',
+        [
+          account.tenantId, msg.channelAccountId, account.kind,
+          id.kind, id.address, id.phone, id.phone ? (phoneKey(id.phone) ?? id.phone) : null, msg.from.name ?? null,
+          msg.from.address, new Date(msg.receivedAt), new Date(),
+          msg.externalMessageId, text, msg.media ? JSON.stringify(msg.media) : null,
+          JSON.stringify({ choice: msg.choice ?? null, location: msg.location ?? null, receivedAt: msg.receivedAt }),
+        ],
+      );
+      if (!row?.message_id) throw new DuplicateInbound(); // rolls back the conversation touch too
+      return { messageId: row.message_id, conversationId: row.conversation_id };
     });
     await scheduleTurn(deps, { tenantId: account.tenantId, conversationId: stored.conversationId, messageId: stored.messageId });
     return { status: 'accepted', tenantId: account.tenantId, ...stored };
   } catch (err) {
-    if (isDuplicateMessage(err)) {
+    if (err instanceof DuplicateInbound) {
       deps.logger.info(
-        { channelAccountId: msg.channelAccountId, externalMessageId: msg.externalMessageId, reason: 'duplicate', kind: identityOf(msg.from).kind },
+        { channelAccountId: msg.channelAccountId, externalMessageId: msg.externalMessageId, reason: 'duplicate', kind: id.kind },
         'inbound message dropped as duplicate',
       );
       return { status: 'duplicate' };
     }
-    // Another unique constraint (a customer or conversation created concurrently by
-    // another server): the other side committed, so a retry finds it. Never drop.
+    // Another unique constraint (a conversation created concurrently by another server
+    // for a customer that already existed): the other side committed, so a retry finds it.
     if (isUniqueViolation(err) && attempt < MAX_RACE_RETRIES) return ingest(input, attempt + 1);
     throw err;
   }
