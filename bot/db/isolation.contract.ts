@@ -789,6 +789,53 @@ export const describeIsolation = (name: string, open: () => Promise<TestDb>, opt
         await expect(t.tdb.lookup.paymentRef('asaas', A.paymentProviderRef)).resolves.toBeNull();
       });
 
+      it('sessionState answers only for a user in its own tenant, and sees only that tenant\'s revocations', async () => {
+        const jtiA = randomUUID();
+        const jtiB = randomUUID();
+        await t.tdb.withTenant(B.tenant.id, (tx) =>
+          tx.revokedToken.create({ data: { jti: jtiB, tenantId: B.tenant.id, reason: 'logout', expiresAt: new Date(Date.now() + 600_000) } }),
+        );
+        const live = { role: 'owner', active: true, blocked: false, tenantStatus: 'active', plan: 'pro', revoked: false };
+        await expect(t.tdb.lookup.sessionState(A.userId, A.tenant.id, jtiA)).resolves.toEqual(live);
+        await expect(t.tdb.lookup.sessionState(B.userId, B.tenant.id, jtiB)).resolves.toEqual({ ...live, revoked: true });
+        // B's revocation does not exist for A (a jti is looked up within the session's tenant).
+        await expect(t.tdb.lookup.sessionState(A.userId, A.tenant.id, jtiB)).resolves.toEqual(live);
+        // Another tenant's user id, or a user paired with another tenant, gives nothing.
+        await expect(t.tdb.lookup.sessionState(B.userId, A.tenant.id, jtiA)).resolves.toBeNull();
+        await expect(t.tdb.lookup.sessionState(A.userId, B.tenant.id, jtiB)).resolves.toBeNull();
+        await expect(t.tdb.lookup.sessionState(randomUUID(), A.tenant.id, jtiA)).resolves.toBeNull();
+        await expect(t.tdb.lookup.sessionState('not-a-uuid', A.tenant.id, jtiA)).resolves.toBeNull();
+        await expect(t.tdb.lookup.sessionState(A.userId, `${A.tenant.id}'; --`, jtiA)).resolves.toBeNull();
+      });
+
+      it('loginCandidate returns the e-mail\'s own account and tenant, nothing for an unknown e-mail', async () => {
+        for (const g of [A, B]) {
+          const expected = {
+            userId: g.userId, tenantId: g.tenant.id, email: g.email, name: expect.stringMatching(/^Dono /), passwordHash: 'x',
+            role: 'owner', active: true, blocked: false,
+            tenant: { id: g.tenant.id, name: g.tenant.name, slug: g.tenant.slug, plan: 'pro', status: 'active' },
+          };
+          await expect(t.tdb.lookup.loginCandidate(g.email)).resolves.toEqual(expected);
+          await expect(t.tdb.lookup.loginCandidate(g.email.toUpperCase())).resolves.toEqual(expected);
+        }
+        await expect(t.tdb.lookup.loginCandidate('ninguem@example.com')).resolves.toBeNull();
+      });
+
+      it('every SECURITY DEFINER function pins its search_path and is executable by the app role, not PUBLIC', async () => {
+        const { rows } = await t.db.pool.query<{ name: string; pinned: boolean; public_exec: boolean; app_exec: boolean }>(
+          `SELECT p.proname AS name,
+                  coalesce(EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search_path=%'), false) AS pinned,
+                  EXISTS (SELECT 1 FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                           WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE') AS public_exec,
+                  has_function_privilege($1, p.oid, 'EXECUTE') AS app_exec
+             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND p.prosecdef ORDER BY 1`,
+          [t.config.APP_DB_ROLE],
+        );
+        expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['auth_login_candidate', 'auth_session_state', 'resolve_login']));
+        expect(rows.filter((r) => !r.pinned || r.public_exec || !r.app_exec)).toEqual([]);
+      });
+
       it('the app role cannot call the resolvers\' tables directly, only the functions', async () => {
         const { rows } = await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM channel_accounts');
         expect(rows[0]?.n).toBe(0);

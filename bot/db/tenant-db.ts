@@ -39,7 +39,34 @@ export interface TenantDb {
   readonly lookup: CrossTenantLookup;
 }
 
-/** The explicit cross-tenant path: SECURITY DEFINER functions that only say which tenant owns a key. */
+/** The state of a signed-in session, read per request by the API's authenticate(). */
+export interface SessionState {
+  readonly role: string;
+  readonly active: boolean;
+  readonly blocked: boolean;
+  readonly tenantStatus: string;
+  readonly plan: string;
+  readonly revoked: boolean;
+}
+
+/** The account an e-mail names, with what signing in needs. */
+export interface LoginCandidate {
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly passwordHash: string;
+  readonly role: string;
+  readonly active: boolean;
+  readonly blocked: boolean;
+  readonly tenant: { readonly id: string; readonly name: string; readonly slug: string; readonly plan: string; readonly status: string };
+}
+
+/**
+ * The explicit cross-tenant path: SECURITY DEFINER functions that only say which tenant
+ * owns a key, plus the two auth reads that must run before any tenant context exists
+ * (login by e-mail) or on every request (the session's state, for one user in one tenant).
+ */
 export interface CrossTenantLookup {
   channelAccountById(id: string): Promise<{ channelAccountId: string; tenantId: string; kind: string; status: string } | null>;
   channelAccount(kind: string, externalId: string): Promise<{ channelAccountId: string; tenantId: string; status: string } | null>;
@@ -48,11 +75,37 @@ export interface CrossTenantLookup {
   linkCode(codeHash: string): Promise<{ linkCodeId: string; tenantId: string } | null>;
   refreshToken(tokenHash: string): Promise<{ refreshTokenId: string; tenantId: string } | null>;
   paymentRef(provider: string, ref: string): Promise<{ paymentId: string; tenantId: string } | null>;
+  /** One plain query, no transaction: null unless the user belongs to that tenant. */
+  sessionState(userId: string, tenantId: string, jti: string): Promise<SessionState | null>;
+  loginCandidate(email: string): Promise<LoginCandidate | null>;
 }
 
 /** A statement runner bound to one tenant transaction (parameters as $1, $2...). */
 export interface SqlTx {
   query<R extends object = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R[]>;
+}
+
+interface SessionStateRow {
+  role: string;
+  active: boolean;
+  blocked: boolean;
+  tenant_status: string;
+  plan: string;
+  revoked: boolean;
+}
+interface LoginCandidateRow {
+  user_id: string;
+  tenant_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  active: boolean;
+  blocked: boolean;
+  tenant_name: string;
+  tenant_slug: string;
+  tenant_plan: string;
+  tenant_status: string;
 }
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -151,6 +204,25 @@ export const createTenantDb = (db: Database, appRole: string): TenantDb => {
         })),
       paymentRef: (provider, ref) =>
         first('SELECT * FROM resolve_payment_ref($1, $2)', [provider, ref], (r) => ({ paymentId: r.payment_id!, tenantId: r.tenant_id! })),
+      sessionState: async (userId, tenantId, jti) => {
+        if (!tenantIdSchema.safeParse(userId).success || !tenantIdSchema.safeParse(tenantId).success) return null;
+        const { rows } = await db.pool.query<SessionStateRow>('SELECT * FROM auth_session_state($1, $2, $3)', [userId, tenantId, jti]);
+        const r = rows[0];
+        return r
+          ? { role: r.role, active: r.active, blocked: r.blocked, tenantStatus: r.tenant_status, plan: r.plan, revoked: r.revoked }
+          : null;
+      },
+      loginCandidate: async (email) => {
+        const { rows } = await db.pool.query<LoginCandidateRow>('SELECT * FROM auth_login_candidate($1)', [email]);
+        const r = rows[0];
+        return r
+          ? {
+              userId: r.user_id, tenantId: r.tenant_id, email: r.email, name: r.name, passwordHash: r.password_hash,
+              role: r.role, active: r.active, blocked: r.blocked,
+              tenant: { id: r.tenant_id, name: r.tenant_name, slug: r.tenant_slug, plan: r.tenant_plan, status: r.tenant_status },
+            }
+          : null;
+      },
     },
   };
 };
