@@ -43,18 +43,10 @@ export const checkCsrf = (req: Request): void => {
   if (!cookie || !header || !sameToken(cookie, header)) throw new HttpError(403, 'CSRF_FAILED', M.csrf);
 };
 
-interface StateRow {
-  role: string;
-  active: boolean;
-  blocked: boolean;
-  tenant_status: string;
-  plan: string;
-  revoked: boolean;
-}
-
 /**
- * Verifies the token, then asks the database (one small query) whether the jti is
- * revoked, the user blocked or the tenant suspended: all take effect on the next request.
+ * Verifies the token, then asks the database (one plain query, no transaction: the
+ * auth_session_state function answers only for this user in this tenant) whether the jti
+ * is revoked, the user blocked or the tenant suspended: all take effect on the next request.
  */
 export const authenticate = (deps: { tdb: TenantDb; tokens: AccessTokens; now: () => Date }): RequestHandler =>
   async (req: Request, res: Response, next: NextFunction) => {
@@ -66,16 +58,10 @@ export const authenticate = (deps: { tdb: TenantDb; tokens: AccessTokens; now: (
     const v = await deps.tokens.verify(token, deps.now());
     if (!v.ok) throw new HttpError(401, v.code, v.code === 'TOKEN_EXPIRED' ? M.tokenExpired : M.tokenInvalid);
     const c = v.claims;
-    const [row] = await deps.tdb.withTenant(c.tid, (tx) =>
-      tx.$queryRaw<StateRow[]>`
-        SELECT u.role, u.active, (u.blocked_at IS NOT NULL) AS blocked, t.status AS tenant_status, t.plan,
-               EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = ${c.jti}) AS revoked
-        FROM users u JOIN tenants t ON t.id = u.tenant_id
-        WHERE u.id = ${c.sub}::uuid`,
-    );
+    const row = await deps.tdb.lookup.sessionState(c.sub, c.tid, c.jti);
     if (!row) throw new HttpError(401, 'TOKEN_INVALID', M.tokenInvalid);
     if (row.revoked) throw new HttpError(401, 'TOKEN_REVOKED', M.tokenRevoked);
-    if (row.tenant_status === 'blocked') throw new HttpError(401, 'TENANT_BLOCKED', M.tenantBlocked);
+    if (row.tenantStatus === 'blocked') throw new HttpError(401, 'TENANT_BLOCKED', M.tenantBlocked);
     if (row.blocked || !row.active) throw new HttpError(401, 'USER_BLOCKED', M.userBlocked);
     const auth: AuthContext = {
       userId: c.sub,
