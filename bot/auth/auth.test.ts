@@ -38,6 +38,29 @@ describe('login', () => {
     expect(me.body.user.email).toBe(shop.ownerEmail);
   });
 
+  it('records the login: audit row with the client address, last login time, a new refresh family', async () => {
+    const shop = await seedApiShop(p);
+    const before = Date.now();
+    const r = await request(apiApp(p)).post('/api/auth/login').set('x-forwarded-for', '198.51.100.7').set('user-agent', 'teste/1.0')
+      .send({ email: shop.ownerEmail, password: shop.ownerPassword });
+    expect(r.status).toBe(200);
+    const userId = r.body.me.user.id as string;
+    const rows = await p.tdb.withTenant(shop.tenantId, async (tx) => ({
+      user: await tx.user.findUniqueOrThrow({ where: { id: userId } }),
+      audit: await tx.auditLog.findMany({ where: { action: 'auth.login' } }),
+      tokens: await tx.refreshToken.findMany({ where: { userId } }),
+    }));
+    expect(rows.audit).toEqual([expect.objectContaining({ actorType: 'user', actorId: userId, entity: 'user', entityId: userId, after: { ip: '198.51.100.7' } })]);
+    expect(rows.user.lastLoginAt!.getTime()).toBeGreaterThanOrEqual(before - 1);
+    expect(rows.tokens).toEqual([expect.objectContaining({ tenantId: shop.tenantId, parentId: null, usedAt: null, revokedAt: null, ip: '198.51.100.7', userAgent: 'teste/1.0' })]);
+    expect(rows.tokens[0]!.expiresAt.getTime() - rows.user.lastLoginAt!.getTime()).toBe(30 * 86_400_000);
+    // The issued refresh token is the one stored (by hash), and it rotates.
+    expect((await request(apiApp(p)).post('/api/auth/refresh').send({ refreshToken: r.body.refreshToken })).status).toBe(200);
+    // A failed attempt writes nothing.
+    await request(apiApp(p)).post('/api/auth/login').send({ email: shop.ownerEmail, password: 'errada-123' }).expect(401);
+    expect(await p.tdb.withTenant(shop.tenantId, (tx) => tx.auditLog.count({ where: { action: 'auth.login' } }))).toBe(1);
+  });
+
   it('sets Secure cookies unless told otherwise', async () => {
     const shop = await seedApiShop(p);
     const r = await request(apiApp(p, { auth: { cookieSecure: true } })).post('/api/auth/login').send({ email: shop.ownerEmail, password: shop.ownerPassword });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Me } from '../../core/contracts/auth';
 import { featuresOf, planIdSchema } from '../../core/plans/plans';
-import type { TenantDb, Tx } from '../db/tenant-db';
+import type { LoginCandidate, TenantDb, Tx } from '../db/tenant-db';
+import { currentContext } from '../observability/context';
 import { audit } from '../pipeline/audit';
 import { hashToken } from '../security/crypto';
 import type { PasswordHasher } from '../security/password';
@@ -38,7 +39,16 @@ const userWithTenant = (tx: Tx, userId: string) =>
   tx.user.findUnique({ where: { id: userId }, include: { tenant: { select: { id: true, name: true, slug: true, plan: true, status: true } } } });
 type UserRow = NonNullable<Awaited<ReturnType<typeof userWithTenant>>>;
 
-export const meOf = (u: UserRow): Me => {
+/** What a session's `me` is made of: a user row with its tenant (Prisma's or a login candidate's). */
+interface MeSource {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: string;
+  readonly tenant: { readonly id: string; readonly name: string; readonly slug: string; readonly plan: string };
+}
+
+export const meOf = (u: MeSource): Me => {
   const plan = planIdSchema.catch('basico').parse(u.tenant.plan);
   return {
     user: { id: u.id, name: u.name, email: u.email, role: u.role === 'owner' ? 'owner' : 'staff' },
@@ -49,6 +59,20 @@ export const meOf = (u: UserRow): Me => {
 
 const blockedCode = (u: UserRow): 'USER_BLOCKED' | 'TENANT_BLOCKED' | null =>
   u.tenant.status === 'blocked' ? 'TENANT_BLOCKED' : u.blockedAt || !u.active ? 'USER_BLOCKED' : null;
+const candidateBlockedCode = (u: LoginCandidate): 'USER_BLOCKED' | 'TENANT_BLOCKED' | null =>
+  u.tenant.status === 'blocked' ? 'TENANT_BLOCKED' : u.blocked || !u.active ? 'USER_BLOCKED' : null;
+
+/**
+ * A login's writes in one statement (inside the tenant's transaction): last_login_at,
+ * the audit row (as audit() writes it) and the new refresh token, whose family starts here.
+ */
+const LOGIN_WRITES = `
+  WITH u AS (UPDATE users SET last_login_at = $3 WHERE id = $1 RETURNING id),
+  a AS (INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, entity, entity_id, after, trace_id)
+        VALUES ($2, 'user', $4, 'auth.login', 'user', $4, $5, $6)),
+  r AS (INSERT INTO refresh_tokens (tenant_id, user_id, family_id, token_hash, expires_at, ip, user_agent)
+        VALUES ($2, $1, $7, $8, $9, $10, $11))
+  SELECT count(*)::int AS n FROM u`;
 
 export const createSessions = (deps: SessionDeps) => {
   // Unknown e-mails are checked against this so they take as long as known ones.
@@ -70,19 +94,27 @@ export const createSessions = (deps: SessionDeps) => {
     return { accessToken: token, refreshToken, expiresIn: deps.accessTtlSeconds, me };
   };
 
+  // Hot path: one cross-tenant read, the hash check, then one raw tenant transaction
+  // (BEGIN + context, the writes, check + COMMIT). Refresh keeps the Prisma path.
   const login = async (email: string, password: string, client: ClientInfo): Promise<LoginOutcome> => {
-    const found = await deps.tdb.lookup.login(email);
-    const user = found ? await deps.tdb.withTenant(found.tenantId, (tx) => userWithTenant(tx, found.userId)) : null;
+    const user = await deps.tdb.lookup.loginCandidate(email);
     const ok = await deps.hasher.verify(password, user?.passwordHash ?? (await dummyHash()));
     if (!ok || !user) return { ok: false, code: 'INVALID_CREDENTIALS' };
-    const blocked = blockedCode(user);
+    const blocked = candidateBlockedCode(user);
     if (blocked) return { ok: false, code: blocked };
-    const issued = await deps.tdb.withTenant(user.tenantId, async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.now() } });
-      await audit(tx, user.tenantId, { type: 'user', id: user.id }, 'auth.login', 'user', user.id, { after: { ip: client.ip } });
-      return issue(tx, user, randomUUID(), null, client);
-    });
-    return { ok: true, issued };
+    const now = deps.now();
+    const refreshToken = randomToken();
+    const familyId = randomUUID();
+    await deps.tdb.withTenantSql(user.tenantId, (sql) =>
+      sql.query(LOGIN_WRITES, [
+        user.userId, user.tenantId, now, user.userId, JSON.stringify({ ip: client.ip }), currentContext()?.traceId ?? null,
+        familyId, hashToken(refreshToken), new Date(now.getTime() + deps.refreshTtlDays * 86_400_000),
+        client.ip?.slice(0, 64) ?? null, client.userAgent?.slice(0, 300) ?? null,
+      ]),
+    );
+    const me = meOf({ id: user.userId, name: user.name, email: user.email, role: user.role, tenant: user.tenant });
+    const { token } = await deps.tokens.sign({ sub: user.userId, tid: user.tenantId, role: me.user.role, plan: me.tenant.plan, fid: familyId }, now);
+    return { ok: true, issued: { accessToken: token, refreshToken, expiresIn: deps.accessTtlSeconds, me } };
   };
 
   const refresh = async (token: string, client: ClientInfo): Promise<RefreshOutcome> => {
