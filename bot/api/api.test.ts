@@ -239,6 +239,68 @@ describe('dashboard', () => {
     expect(r.body.conversion).toBeGreaterThanOrEqual(0);
     expect(r.body.conversion).toBeLessThanOrEqual(1);
   });
+
+  it('every figure matches the rows themselves, per local day of the shop, old and unpaid rows left out', async () => {
+    const s = await open();
+    const DAY = 86_400_000;
+    const now = Date.now();
+    const tenantId = s.shop.tenantId;
+    // Rows around the edges: an order and a payment before the 30-day window, a pending payment today.
+    await p.tdb.withTenant(tenantId, async (tx) => {
+      const first = await tx.serviceOrder.findFirstOrThrow({ where: { number: 1 } });
+      const edge = async (number: number, daysAgo: number, status: string, paidDaysAgo: number | null, amountCents: number) => {
+        const openedAt = new Date(now - daysAgo * DAY);
+        const order = await tx.serviceOrder.create({
+          data: { tenantId, number, customerId: first.customerId, status, openedAt, statusChangedAt: openedAt, deliveredAt: paidDaysAgo === null ? null : new Date(now - paidDaysAgo * DAY) },
+        });
+        await tx.payment.create({
+          data: {
+            tenantId, orderId: order.id, provider: 'pix_static', txid: `EDGE${number}`, amountCents,
+            status: paidDaysAgo === null ? 'pending' : 'paid', paidAt: paidDaysAgo === null ? null : new Date(now - paidDaysAgo * DAY),
+          },
+        });
+      };
+      await edge(901, 45, 'entregue', 35, 12_345);
+      await edge(902, 29, 'entregue', 12, 5_000);
+      await edge(903, 0, 'aberta', null, 7_777);
+    });
+    const rows = await p.tdb.withTenant(tenantId, async (tx) => ({
+      tz: (await tx.tenant.findUniqueOrThrow({ where: { id: tenantId } })).timezone,
+      orders: await tx.serviceOrder.findMany(),
+      quotes: await tx.quote.findMany(),
+      payments: await tx.payment.findMany(),
+    }));
+    const local = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: rows.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+    const today = local(new Date(now));
+    const inMonth = (d: Date | null) => !!d && local(d).slice(0, 7) === today.slice(0, 7);
+    const days = Array.from({ length: 30 }, (_, i) => local(new Date(now - (29 - i) * DAY)));
+    const paid = rows.payments.filter((x) => x.status === 'paid' && x.paidAt);
+    const openByStatus: Record<string, number> = {};
+    for (const o of rows.orders) if (!['entregue', 'recusada', 'cancelada'].includes(o.status)) openByStatus[o.status] = (openByStatus[o.status] ?? 0) + 1;
+    const delivered = rows.orders.filter((o) => o.deliveredAt);
+    const hours = delivered.reduce((sum, o) => sum + (o.deliveredAt!.getTime() - o.openedAt.getTime()) / 3_600_000, 0) / delivered.length;
+    const sent = rows.quotes.filter((q) => inMonth(q.sentAt)).length;
+    const approved = rows.quotes.filter((q) => inMonth(q.decidedAt) && ['approved', 'partially_approved'].includes(q.status)).length;
+
+    const r = await request(s.app).get('/api/dashboard').set(s.owner);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      openOrdersByStatus: openByStatus,
+      quotesSentThisMonth: sent,
+      quotesApprovedThisMonth: approved,
+      conversion: sent ? Math.round((approved / sent) * 1000) / 1000 : 0,
+      revenueThisMonthCents: paid.filter((x) => inMonth(x.paidAt)).reduce((sum, x) => sum + x.amountCents, 0),
+      averageHoursInShop: Math.round(hours * 10) / 10,
+      last30Days: days.map((date) => ({
+        date,
+        ordersOpened: rows.orders.filter((o) => local(o.openedAt) === date).length,
+        revenueCents: paid.filter((x) => local(x.paidAt!) === date).reduce((sum, x) => sum + x.amountCents, 0),
+      })),
+    });
+    // The edge rows did what they should: the 45-day-old order is outside the series, the 29-day-old one inside.
+    expect(r.body.last30Days[0].ordersOpened).toBeGreaterThanOrEqual(1);
+    expect(r.body.last30Days.reduce((n: number, d: { ordersOpened: number }) => n + d.ordersOpened, 0)).toBe(rows.orders.length - 1);
+  });
 });
 
 describe('customers (LGPD)', () => {
