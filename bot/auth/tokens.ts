@@ -26,9 +26,13 @@ export interface AccessTokens {
 }
 
 export const createAccessTokens = (secret: string, ttlSeconds: number): AccessTokens => {
-  const key = new TextEncoder().encode(secret);
+  // Imported once: given raw bytes, jose imports the key again on every sign and verify.
+  const raw = new TextEncoder().encode(secret);
+  let imported: Promise<CryptoKey> | undefined;
+  const hmacKey = () => (imported ??= crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
   return {
     sign: async (c, now) => {
+      const key = await hmacKey();
       const jti = randomUUID();
       const iat = Math.floor(now.getTime() / 1000);
       const exp = iat + ttlSeconds;
@@ -45,7 +49,7 @@ export const createAccessTokens = (secret: string, ttlSeconds: number): AccessTo
     },
     verify: async (token, now) => {
       try {
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await hmacKey(), {
           algorithms: ['HS256'],
           issuer: ISSUER,
           audience: AUDIENCE,
