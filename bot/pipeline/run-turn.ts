@@ -2,14 +2,13 @@ import type { Logger } from 'pino';
 import type { NluResult } from '../../core/nlu/types';
 import { outboundMessageSchema } from '../../core/messaging/types';
 import { DB_EFFECTS, type DbEffect, type ExternalEffect, type Flow, type FlowContext, type FlowEvent, type OpeningHours } from '../../flows/types';
-import type { Prisma } from '../db/generated/client';
 import type { TenantDb, Tx } from '../db/tenant-db';
 import type { QueueSystem } from '../queue/types';
 import { safeJobId } from '../queue/types';
 import { annotateContext } from '../observability/context';
 import { applyDbEffect, type EffectEnv } from './apply-db-effect';
 import { QUEUES, type EffectJob, type SendJob, type TurnJob } from './jobs';
-import { openOrderOf, vehiclesOf } from './summaries';
+import { loadFacts, loadTurn, lockConversation, markProcessed, writeTurn, type TurnFacts } from './turn-sql';
 import { audit } from './audit';
 import { ttlCache } from './ttl-cache';
 import type { ServiceCode } from '../../core/domain/services';
@@ -41,18 +40,15 @@ const MAX_EFFECT_ROUNDS = 8;
 type TenantRow = Awaited<ReturnType<Tx['tenant']['findUniqueOrThrow']>>;
 type TenantCache = ReturnType<typeof ttlCache<string, TenantRow>>;
 
-const buildContext = async (
+const contextOf = async (
   tx: Tx,
-  conv: { customerId: string; channel: string; tenantId: string },
+  facts: TurnFacts,
+  conv: { channel: string; tenantId: string },
   deps: TurnDeps,
   now: Date,
   tenants: TenantCache,
 ): Promise<FlowContext> => {
-  // One transaction client runs one query at a time: sequential on purpose.
   const tenant = await tenants.get(conv.tenantId, () => tx.tenant.findUniqueOrThrow({ where: { id: conv.tenantId } }));
-  const customer = await tx.customer.findUniqueOrThrow({ where: { id: conv.customerId } });
-  const vehicles = await vehiclesOf(tx, conv.customerId);
-  const openOrder = await openOrderOf(tx, conv.customerId);
   return {
     now,
     tenant: {
@@ -62,8 +58,7 @@ const buildContext = async (
       phone: tenant.phone,
       address: tenant.address,
     },
-    customer: { name: customer.name, optedOut: customer.optedOutAt !== null, vehicles },
-    openOrder,
+    ...facts,
     channel: { buttons: deps.buttons(conv.channel) },
   };
 };
@@ -85,16 +80,14 @@ export const createRunTurn = (deps: TurnDeps) => {
   const outcome = await deps.tdb.withTenant(
     job.tenantId,
     async (tx): Promise<TurnOutcome> => {
-      await tx.$queryRaw`SELECT id FROM conversations WHERE id = ${job.conversationId}::uuid FOR UPDATE`;
-      const conv = await tx.conversation.findUnique({ where: { id: job.conversationId } });
-      const trigger = await tx.message.findUnique({ where: { id: job.messageId }, select: { status: true, createdAt: true } });
-      if (!conv || !trigger) return 'missing';
+      const conv = await lockConversation(tx, job.conversationId);
+      if (!conv) return 'missing';
       enqueue.channel = conv.channel;
-      if (trigger.status !== 'received') return 'already_processed';
-      const pending = await tx.message.findMany({
-        where: { conversationId: conv.id, direction: 'in', status: 'received' },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      });
+      const loaded = await loadTurn(tx, conv.id, conv.customerId, job.messageId);
+      if (!loaded.triggerStatus) return 'missing';
+      if (loaded.triggerStatus !== 'received') return 'already_processed';
+      const pending = loaded.pending;
+      if (!pending.length) return 'already_processed';
       const now = deps.now();
       const newest = pending[pending.length - 1]!;
       const oldest = pending[0]!;
@@ -102,24 +95,23 @@ export const createRunTurn = (deps: TurnDeps) => {
       if (newest.id !== job.messageId && now.getTime() - oldest.createdAt.getTime() < deps.burstWindowMs * 4) {
         return 'deferred_to_newer';
       }
-      await tx.message.updateMany({ where: { id: { in: pending.map((m) => m.id) } }, data: { status: 'processed' } });
+      await markProcessed(tx, pending.map((m) => m.id));
+      const base = { tenantId: job.tenantId, conversationId: conv.id, channelAccountId: conv.channelAccountId };
 
       if (conv.handledBy === 'human') {
         if (!conv.handoffUntil || conv.handoffUntil > now) {
           // The bot stays silent; the staff member handling the chat gets the message.
-          const customer = await tx.customer.findUniqueOrThrow({ where: { id: conv.customerId }, select: { name: true } });
           const text = pending.map((m) => m.text ?? '[mídia]').join('\n').slice(0, 1500);
-          const row = await tx.outboxEffect.create({
-            data: {
-              tenantId: job.tenantId,
-              conversationId: conv.id,
+          const written = await writeTurn(tx, {
+            ...base,
+            replies: [],
+            effects: [{
               idempotencyKey: `${newest.id}:handoff`,
               kind: 'notify_staff',
-              payload: { type: 'notify_staff', kind: 'handoff', text: `💬 ${customer.name ?? 'Cliente'}: ${text}`, customerId: conv.customerId },
-            },
-            select: { id: true },
+              payload: { type: 'notify_staff', kind: 'handoff', text: `💬 ${loaded.facts.customer.name ?? 'Cliente'}: ${text}`, customerId: conv.customerId },
+            }],
           });
-          enqueue.effects.push(row.id);
+          enqueue.effects.push(...written.effects);
           return 'silenced_handoff';
         }
         await tx.conversation.update({ where: { id: conv.id }, data: { handledBy: 'bot', assignedUserId: null, handoffUntil: null } });
@@ -144,19 +136,8 @@ export const createRunTurn = (deps: TurnDeps) => {
       }
       const text = pending.map((m) => m.text ?? '').filter(Boolean).join('\n');
       if (!text && untranscribed > 0) {
-        const row = await tx.message.create({
-          data: {
-            tenantId: job.tenantId,
-            conversationId: conv.id,
-            channelAccountId: conv.channelAccountId,
-            direction: 'out',
-            text: VOICE_NOTE_FALLBACK,
-            payload: { text: VOICE_NOTE_FALLBACK },
-            status: 'queued',
-          },
-          select: { id: true },
-        });
-        enqueue.sends.push(row.id);
+        const written = await writeTurn(tx, { ...base, replies: [{ text: VOICE_NOTE_FALLBACK, payload: { text: VOICE_NOTE_FALLBACK } }], effects: [] });
+        enqueue.sends.push(...written.sends);
         return 'processed';
       }
       const lastChoice = [...pending].reverse().map((m) => (m.payload as { choice?: { id?: string } } | null)?.choice?.id).find(Boolean);
@@ -171,7 +152,8 @@ export const createRunTurn = (deps: TurnDeps) => {
         ...(deps.explainQuote ? { explainQuote: deps.explainQuote } : {}),
         ...(deps.portalLink ? { portalLink: (orderId: string) => deps.portalLink!(job.tenantId, orderId) } : {}),
       };
-      let ctx = await buildContext(tx, conv, deps, now, tenants);
+      const ctxConv = { channel: conv.channel, tenantId: job.tenantId };
+      let ctx = await contextOf(tx, loaded.facts, ctxConv, deps, now, tenants);
       let state = deps.flow.load(conv.state);
       const external: ExternalEffect[] = [];
       const events: FlowEvent[] = [{ type: 'message', messageId: newest.id, text, nlu, ...(lastChoice ? { choiceId: lastChoice } : {}) }];
@@ -186,44 +168,23 @@ export const createRunTurn = (deps: TurnDeps) => {
             if (follow) events.push(follow);
           } else external.push(effect as ExternalEffect);
         }
-        if (changed) ctx = await buildContext(tx, conv, deps, now, tenants);
+        if (changed) ctx = await contextOf(tx, await loadFacts(tx, conv.customerId), ctxConv, deps, now, tenants);
       }
-      await tx.conversation.update({
-        where: { id: conv.id },
-        data: { state: state as Prisma.InputJsonValue, stateVersion: deps.flow.version, revision: { increment: 1 } },
-      });
+      const replies: { text: string | null; payload: unknown }[] = [];
+      const effects: { idempotencyKey: string; kind: string; payload: unknown }[] = [];
       let i = 0;
       for (const effect of external) {
         const key = `${newest.id}:${i++}`;
         if (effect.type === 'reply') {
           const message = outboundMessageSchema.parse(effect.message);
-          const row = await tx.message.create({
-            data: {
-              tenantId: job.tenantId,
-              conversationId: conv.id,
-              channelAccountId: conv.channelAccountId,
-              direction: 'out',
-              text: message.text,
-              payload: message as Prisma.InputJsonValue,
-              status: 'queued',
-            },
-            select: { id: true },
-          });
-          enqueue.sends.push(row.id);
+          replies.push({ text: message.text ?? null, payload: message });
         } else {
-          const row = await tx.outboxEffect.create({
-            data: {
-              tenantId: job.tenantId,
-              conversationId: conv.id,
-              idempotencyKey: key,
-              kind: effect.type,
-              payload: { ...effect, customerId: conv.customerId } as Prisma.InputJsonValue,
-            },
-            select: { id: true },
-          });
-          enqueue.effects.push(row.id);
+          effects.push({ idempotencyKey: key, kind: effect.type, payload: { ...effect, customerId: conv.customerId } });
         }
       }
+      const written = await writeTurn(tx, { ...base, state: { value: state, version: deps.flow.version }, replies, effects });
+      enqueue.sends.push(...written.sends);
+      enqueue.effects.push(...written.effects);
       return 'processed';
     },
     { timeout: 30_000 },

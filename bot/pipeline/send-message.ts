@@ -20,13 +20,15 @@ export interface SendDeps {
 export const createSendMessage = (deps: SendDeps) => async (job: SendJob, kindHint?: string): Promise<'sent' | 'skipped'> => {
   const hinted = kindHint ? deps.senders[kindHint] : undefined;
   if (hinted?.local) {
-    const { count } = await deps.tdb.withTenant(job.tenantId, (tx) =>
-      tx.message.updateMany({
-        where: { id: job.messageId, direction: 'out', status: { in: ['queued', 'failed'] } },
-        data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 } },
-      }),
+    // A local channel (web chat) delivers by marking the row: the page reads it from there.
+    const rows = await deps.tdb.withTenantSql(job.tenantId, (sql) =>
+      sql.query(
+        `UPDATE messages SET status = 'sent', sent_at = $2, attempts = attempts + 1
+          WHERE id = $1::uuid AND direction = 'out' AND status IN ('queued', 'failed') RETURNING id`,
+        [job.messageId, new Date()],
+      ),
     );
-    return count ? 'sent' : 'skipped';
+    return rows.length ? 'sent' : 'skipped';
   }
   const loaded = await deps.tdb.withTenant(job.tenantId, (tx) =>
     tx.message.findUnique({ where: { id: job.messageId }, include: { conversation: true, channelAccount: true } }),

@@ -1,4 +1,4 @@
-import type { OrderStatus, OrderSummary, QuoteSummary, VehicleSummary } from '../../flows/types';
+import type { OrderStatus, OrderSummary, QuoteSummary } from '../../flows/types';
 import type { Tx } from '../db/tenant-db';
 
 /** Orders in these statuses are finished: a new request opens a new order. */
@@ -29,12 +29,12 @@ export const quoteSummary = async (tx: Tx, quoteId: string): Promise<QuoteSummar
 };
 
 /** The customer-facing part of quotes.explanation: the text before the unpriced marker. */
-const customerExplanation = (explanation: string | null): string | null => {
+export const customerExplanation = (explanation: string | null): string | null => {
   const text = (explanation ?? '').split('Sem preço: ')[0]?.trim();
   return text ? text : null;
 };
 
-const parseUnpriced = (explanation: string | null): string[] => {
+export const parseUnpriced = (explanation: string | null): string[] => {
   if (!explanation) return [];
   const marker = 'Sem preço: ';
   const i = explanation.indexOf(marker);
@@ -62,23 +62,3 @@ export const orderSummary = async (tx: Tx, orderId: string): Promise<OrderSummar
     paymentPending: pay ? { amountCents: pay.amountCents, pixCode: pay.pixCode, linkUrl: pay.linkUrl } : null,
   };
 };
-
-export const openOrderOf = async (tx: Tx, customerId: string): Promise<OrderSummary | null> => {
-  const o = await tx.serviceOrder.findFirst({
-    where: { customerId, status: { notIn: [...CLOSED_STATUSES] } },
-    orderBy: { openedAt: 'desc' },
-    select: { id: true },
-  });
-  return o ? orderSummary(tx, o.id) : null;
-};
-
-export const vehiclesOf = async (tx: Tx, customerId: string): Promise<VehicleSummary[]> =>
-  (await tx.vehicle.findMany({ where: { customerId }, orderBy: { updatedAt: 'desc' } })).map((v) => ({
-    id: v.id,
-    familyId: v.familyId,
-    brand: v.brand,
-    model: v.model,
-    year: v.year,
-    plate: v.plate,
-    km: v.km,
-  }));
