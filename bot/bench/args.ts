@@ -15,6 +15,7 @@ export interface BenchArgs {
   readonly maxSeconds: number;
   readonly cpuProf: string | null;
   readonly skipFloor: boolean;
+  readonly skipSkeleton: boolean;
   readonly skipClosed: boolean;
   readonly skipOpen: boolean;
   readonly pgAdminUrl: string;
@@ -36,7 +37,7 @@ const HELP = `usage: npm run bench:pipeline -- [flags]
   --drain-seconds N      wait for in-flight replies after a phase (default 15)
   --max-seconds N        hard watchdog for the whole run (default 180)
   --cpu-prof [FILE]      CPU-profile the closed-loop phase (in-process inspector), print top functions
-  --skip-floor | --skip-closed | --skip-open
+  --skip-floor | --skip-skeleton | --skip-closed | --skip-open
   --pg URL               superuser URL (default postgresql://postgres@127.0.0.1:5432/postgres)
   --redis URL            (default redis://127.0.0.1:6379)`;
 
@@ -60,7 +61,7 @@ export const parseArgs = (argv: string[]): BenchArgs => {
     }
   }
   const known = new Set(['customers', 'tenants', 'concurrency', 'pool', 'burst-window-ms', 'rate', 'open-seconds', 'open-customers',
-    'closed-max-seconds', 'floor-jobs', 'message-timeout-ms', 'drain-seconds', 'max-seconds', 'cpu-prof', 'skip-floor', 'skip-closed',
+    'closed-max-seconds', 'floor-jobs', 'message-timeout-ms', 'drain-seconds', 'max-seconds', 'cpu-prof', 'skip-floor', 'skip-skeleton', 'skip-closed',
     'skip-open', 'pg', 'redis']);
   for (const k of raw.keys()) if (!known.has(k)) throw new Error(`flag desconhecida: --${k}\n${HELP}`);
   const num = (k: string, def: number, min: number, max: number): number => {
@@ -88,6 +89,7 @@ export const parseArgs = (argv: string[]): BenchArgs => {
     maxSeconds: num('max-seconds', 180, 10, 7200),
     cpuProf: prof === undefined ? null : prof === true ? `/tmp/motogestor-bench-${Date.now()}.cpuprofile` : prof,
     skipFloor: raw.get('skip-floor') === true,
+    skipSkeleton: raw.get('skip-skeleton') === true,
     skipClosed: raw.get('skip-closed') === true,
     skipOpen: raw.get('skip-open') === true,
     pgAdminUrl: String(raw.get('pg') ?? process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'),

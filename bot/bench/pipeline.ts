@@ -5,7 +5,7 @@
  *   npm run bench:pipeline -- [--customers 500] [--rate 300] [--cpu-prof] ...   (--help)
  *
  * Phases: (0) setup: throwaway database motogestor_bench_<ts>, migrated, 1-3 seeded
- * tenants; (1) floor: no-op BullMQ throughput; (2) closed loop: N customers each holding
+ * tenants; (1) floors: no-op BullMQ throughput and the durable skeleton (skeleton.ts); (2) closed loop: N customers each holding
  * a 6-message conversation, waiting for each reply; (3) open loop: messages arriving at
  * a fixed rate; then NLU micro-cost, a summary table and one JSON line (last line).
  * Everything it creates (database, Redis keys) is removed at the end, on error and on
@@ -22,6 +22,7 @@ import { understand } from '../../core/nlu/understand';
 import { parseArgs } from './args';
 import { createBenchDatabase, deleteRedisPrefix, type BenchDatabase } from './infra';
 import { measureFloor, type FloorResult } from './floor';
+import { measureSkeleton, type SkeletonResult } from './skeleton';
 import { PipelineProbe, type KindStats, type Outcome } from './probe';
 import { summarize, fmt, round, table, type Summary } from './stats';
 import { cpuWindow, type CpuWindow } from './machine';
@@ -329,6 +330,17 @@ const main = async () => {
     log('aquecimento feito');
   }
 
+  // The architecture floor: the same durable steps with no application logic (see skeleton.ts).
+  let skeleton: SkeletonResult | null = null;
+  if (!args.skipSkeleton && !stopping) {
+    log(`esqueleto: ${args.customers} clientes × ${SCRIPT.length} mensagens, só os passos duráveis (sem NLU, fluxo ou ORM)`);
+    skeleton = await measureSkeleton({
+      tdb: platform.tdb, redisUrl: args.redisUrl, prefix: `${queuePrefix}_sk`, accounts, customers: args.customers,
+      messagesPerCustomer: SCRIPT.length, concurrency: args.concurrency, timeoutMs: args.messageTimeoutMs,
+    });
+    log(`esqueleto: ${skeleton.messages} mensagens em ${skeleton.seconds.toFixed(1)} s → ${skeleton.msgsPerSecond.toFixed(0)} msg/s`);
+  }
+
   let closed: PhaseResult | null = null;
   let profile: ProfileSummary | null = null;
   if (!args.skipClosed && !stopping) {
@@ -354,6 +366,8 @@ const main = async () => {
   out.push('');
   const rows: (string | number)[][] = [];
   if (floor) rows.push(['floor: no-op BullMQ jobs', floor.completed, `${fmt(floor.jobsPerSecond, 0)} jobs/s`, '-', '-', '-', '-', floor.timedOut ? 'TIMED OUT' : '']);
+  if (skeleton)
+    rows.push([`floor: durable skeleton (${args.customers} customers)`, skeleton.messages, `${fmt(skeleton.msgsPerSecond, 0)} msg/s`, ...lat(skeleton.latency), 'same steps, no app logic: the ceiling']);
   if (closed)
     rows.push([
       `closed loop (${args.customers} customers)`, closed.replies + closed.noReply, `${fmt(closed.throughput, 0)} msg/s`, ...lat(closed.latency),
@@ -414,6 +428,7 @@ const main = async () => {
     at: new Date().toISOString(),
     config: { customers: args.customers, tenants: args.tenants, concurrency: args.concurrency, poolSize: args.poolSize, burstWindowMs: args.burstWindowMs, rate: args.rate, openSeconds: args.openSeconds },
     floor: floor && { jobs: floor.completed, seconds: round(floor.seconds, 3), jobsPerSecond: round(floor.jobsPerSecond, 0), timedOut: floor.timedOut },
+    skeleton: skeleton && { messages: skeleton.messages, msgsPerSecond: round(skeleton.msgsPerSecond, 1), latencyMs: { p50: round(skeleton.latency.p50), p99: round(skeleton.latency.p99) } },
     closedLoop: closed && {
       messages: closed.messages, replies: closed.replies, noReply: closed.noReply, timeouts: closed.timeouts, errors: closed.errors,
       seconds: round(closed.seconds, 2), msgsPerSecond: round(closed.throughput, 1),
