@@ -61,9 +61,9 @@ export const recordQuoteDecision = async (tx: Tx, input: RecordQuoteDecisionInpu
         : [];
   if (input.decision !== 'rejected' && approvedLines.length === 0) return { ok: false, code: 'NO_LINES' };
   const approvedIds = new Set(approvedLines.map((l) => l.id));
-  for (const l of quote.lines) {
-    await tx.quoteLine.update({ where: { id: l.id }, data: { decision: approvedIds.has(l.id) ? 'approved' : 'rejected' } });
-  }
+  const rejectedIds = quote.lines.filter((l) => !approvedIds.has(l.id)).map((l) => l.id);
+  if (approvedIds.size) await tx.quoteLine.updateMany({ where: { id: { in: [...approvedIds] } }, data: { decision: 'approved' } });
+  if (rejectedIds.length) await tx.quoteLine.updateMany({ where: { id: { in: rejectedIds } }, data: { decision: 'rejected' } });
   const status = input.decision === 'approved' ? 'approved' : input.decision === 'partial' ? 'partially_approved' : 'rejected';
   await tx.quote.update({ where: { id: quote.id }, data: { status, decidedAt: input.now } });
   const approval = await tx.quoteApproval.create({
