@@ -40,14 +40,32 @@ const seed = async (tenantId: string) =>
   });
 
 describe('turn SQL', () => {
-  it('loads the same open order, quote and payment summary as the ORM path, and the vehicles newest first', async () => {
+  it('loads the open order with its latest quote, lines, decisions and pending payment, and the vehicles newest first', async () => {
     const tenant = await createTestTenant(t.tdb);
     const s = await seed(tenant.id);
-    const [facts, reference] = await t.tdb.withTenant(tenant.id, async (tx) => [await loadFacts(tx, s.customerId), await orderSummary(tx, s.orderId)] as const);
-    expect(reference).not.toBeNull();
-    expect(facts.openOrder).toEqual(reference);
-    expect(facts.openOrder?.quote?.lines.map((l) => [l.decision, l.optional, l.quantity])).toEqual([['approved', false, 1.5], ['pending', true, 1.5], ['rejected', false, 1.5]]);
-    expect(facts.openOrder?.quote?.unpriced).toEqual(['Embreagem (sem preço no catálogo)']);
+    const [facts, byId] = await t.tdb.withTenant(tenant.id, async (tx) => [await loadFacts(tx, s.customerId), await orderSummary(tx, s.orderId)] as const);
+    const line = (number: number, kind: 'part' | 'labour', optional: boolean, decision: string) =>
+      ({ number, description: `Linha ${number}`, kind, quantity: 1.5, totalCents: 1500, optional, decision });
+    expect(facts.openOrder).toEqual({
+      id: s.orderId,
+      number: 2,
+      status: 'orcamento_enviado',
+      complaint: 'freio chiando',
+      scheduledAt: '2026-12-01T13:00:00.000Z',
+      quote: {
+        id: expect.any(String) as string,
+        version: 2,
+        status: 'sent',
+        totalCents: 3000,
+        validUntil: '2026-12-10T12:00:00.123Z',
+        lines: [line(1, 'part', false, 'approved'), line(2, 'labour', true, 'pending'), line(3, 'labour', false, 'rejected')],
+        unpriced: ['Embreagem (sem preço no catálogo)'],
+        explanation: 'Trocar as pastilhas.',
+        needsStaffReview: false,
+      },
+      paymentPending: { amountCents: 3000, pixCode: '000201...', linkUrl: null },
+    });
+    expect(byId).toEqual(facts.openOrder);
     expect(facts.customer).toMatchObject({ name: 'Márcia', optedOut: false });
     expect(facts.customer.vehicles.map((v) => v.model)).toEqual(['NXR 160 Bros', 'CG 160 Titan']);
     expect(facts.customer.vehicles[1]).toMatchObject({ familyId: 'honda-cg-160', year: 2019, km: 32_000, plate: null });

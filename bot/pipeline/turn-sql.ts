@@ -1,13 +1,12 @@
-import type { FlowContext, OrderStatus, OrderSummary, QuoteSummary, VehicleSummary } from '../../flows/types';
+import type { FlowContext, VehicleSummary } from '../../flows/types';
 import type { Tx } from '../db/tenant-db';
-import { CLOSED_STATUSES, customerExplanation, parseUnpriced } from './summaries';
+import { CLOSED_STATUSES, ORDER_JSON, toOrderSummary, type RawOrder } from './summaries';
 
 /**
  * The turn's reads and writes as a handful of plain SQL statements inside the turn's
  * transaction (row-level security applies as to any statement). A turn used to issue
  * ~20 ORM statements; each costs far more client CPU than the database work it asks for.
- * The shapes match summaries.ts (orderSummary, quoteSummary, vehiclesOf), which the
- * admin and staff paths keep using.
+ * The open order uses the same JSON fragments as summaries.ts (orderSummary).
  */
 const q = <R>(tx: Tx, text: string, ...values: unknown[]): Promise<R[]> => tx.$queryRawUnsafe<R[]>(text, ...values);
 
@@ -48,26 +47,6 @@ interface ContextRow {
   open_order: RawOrder | null;
 }
 
-interface RawOrder {
-  id: string;
-  number: number;
-  status: string;
-  complaint: string | null;
-  scheduledAt: string | null;
-  quote: RawQuote | null;
-  payment: { amountCents: number; pixCode: string | null; linkUrl: string | null } | null;
-}
-
-interface RawQuote {
-  id: string;
-  version: number;
-  status: string;
-  totalCents: number;
-  validUntil: string;
-  explanation: string | null;
-  lines: { number: number; description: string; kind: string; quantity: number | string; totalCents: number; optional: boolean; decision: string | null }[];
-}
-
 const CLOSED = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** Customer, vehicles and open order (latest quote with lines, pending payment), as JSON columns. $1 = customer id. */
@@ -76,56 +55,14 @@ const CONTEXT_COLUMNS = `
   (SELECT coalesce(jsonb_agg(jsonb_build_object('id', v.id, 'familyId', v.family_id, 'brand', v.brand, 'model', v.model,
             'year', v.year, 'plate', v.plate, 'km', v.km) ORDER BY v.updated_at DESC), '[]'::jsonb)
      FROM vehicles v WHERE v.customer_id = $1::uuid) AS vehicles,
-  (SELECT jsonb_build_object('id', o.id, 'number', o.number, 'status', o.status, 'complaint', o.complaint, 'scheduledAt', o.scheduled_at,
-     'quote', (SELECT jsonb_build_object('id', qt.id, 'version', qt.version, 'status', qt.status, 'totalCents', qt.total_cents,
-                 'validUntil', qt.valid_until, 'explanation', qt.explanation,
-                 'lines', (SELECT coalesce(jsonb_agg(jsonb_build_object('number', l.position, 'description', l.description, 'kind', l.kind,
-                             'quantity', l.quantity, 'totalCents', l.total_cents, 'optional', l.optional, 'decision', l.decision)
-                             ORDER BY l.position), '[]'::jsonb)
-                           FROM quote_lines l WHERE l.quote_id = qt.id))
-               FROM quotes qt WHERE qt.order_id = o.id ORDER BY qt.version DESC LIMIT 1),
-     'payment', (SELECT jsonb_build_object('amountCents', p.amount_cents, 'pixCode', p.pix_code, 'linkUrl', p.link_url)
-                 FROM payments p WHERE p.order_id = o.id AND p.status = 'pending' ORDER BY p.created_at DESC LIMIT 1))
-     FROM service_orders o WHERE o.customer_id = $1::uuid AND o.status NOT IN (${CLOSED})
+  (SELECT ${ORDER_JSON} FROM service_orders o WHERE o.customer_id = $1::uuid AND o.status NOT IN (${CLOSED})
      ORDER BY o.opened_at DESC LIMIT 1) AS open_order`;
-
-const iso = (v: string | null): string | null => (v ? new Date(v).toISOString() : null);
-
-const toQuote = (r: RawQuote): QuoteSummary => ({
-  id: r.id,
-  version: r.version,
-  status: r.status,
-  totalCents: r.totalCents,
-  validUntil: new Date(r.validUntil).toISOString(),
-  lines: r.lines.map((l) => ({
-    number: l.number,
-    description: l.description,
-    kind: l.kind === 'labour' ? 'labour' : 'part',
-    quantity: Number(l.quantity),
-    totalCents: l.totalCents,
-    optional: l.optional,
-    decision: l.decision === 'approved' ? 'approved' : l.decision === 'rejected' ? 'rejected' : 'pending',
-  })),
-  unpriced: parseUnpriced(r.explanation),
-  explanation: customerExplanation(r.explanation),
-  needsStaffReview: r.status === 'pending_review',
-});
-
-const toOrder = (r: RawOrder): OrderSummary => ({
-  id: r.id,
-  number: r.number,
-  status: r.status as OrderStatus,
-  complaint: r.complaint,
-  scheduledAt: iso(r.scheduledAt),
-  quote: r.quote ? toQuote(r.quote) : null,
-  paymentPending: r.payment,
-});
 
 export type TurnFacts = Omit<FlowContext, 'now' | 'tenant' | 'channel'>;
 
 const toFacts = (row: ContextRow | undefined): TurnFacts => ({
   customer: { name: row?.customer?.name ?? null, optedOut: row?.customer?.optedOut ?? false, vehicles: row?.vehicles ?? [] },
-  openOrder: row?.open_order ? toOrder(row.open_order) : null,
+  openOrder: row?.open_order ? toOrderSummary(row.open_order) : null,
 });
 
 /**
