@@ -108,6 +108,25 @@ describe('telegram channel (webhook, grammY against a fake Bot API)', () => {
     expect(status.status).toBe('pronta');
   });
 
+  it('notifies every linked staff member who may still log in, and never a blocked one', async () => {
+    const s2 = await addTelegramShop();
+    const [active, blocked] = [randomInt(1e6, 1e9), randomInt(1e6, 1e9)];
+    await p.tdb.withTenant(s2.tenantId, async (tx) => {
+      for (const [chat, blockedAt] of [[active, null], [blocked, new Date()]] as const) {
+        const user = await tx.user.create({
+          data: { tenantId: s2.tenantId, email: `staff-${chat}@teste.local`, name: `Staff ${chat}`, passwordHash: 'x', role: 'staff', blockedAt },
+        });
+        await tx.telegramLink.create({ data: { tenantId: s2.tenantId, userId: user.id, telegramUserId: String(chat), chatId: String(chat) } });
+      }
+    });
+    const session = newSession();
+    expect((await request(p.app).post(`/api/chat/${s2.slug}`).send({ sessionId: session, text: 'quero falar com um atendente' })).status).toBe(202);
+    const notes = await waitFor(async () => sentTo(s2, active), (m) => m.length >= 1);
+    expect(notes[0]!.text).toMatch(/atendente|humano|conversa/i);
+    await settle();
+    expect(sentTo(s2, blocked)).toEqual([]);
+  });
+
   it('refuses staff commands from an unlinked user politely', async () => {
     const stranger = { id: randomInt(1e6, 1e9) };
     expect((await post(shop, textUpdate(stranger, '/os'))).status).toBe(200);

@@ -155,22 +155,24 @@ export const telegramChannel = (input: TelegramOptions = {}): ChannelModule => {
 
   const notifier = (rt: ChannelRuntime): StaffNotifier => ({
     notify: async (tenantId, n) => {
-      const target = await rt.tdb.withTenant(tenantId, async (tx) => {
-        const account = await tx.channelAccount.findFirst({ where: { kind: 'telegram', status: 'active' }, orderBy: { createdAt: 'asc' } });
-        if (!account?.secretsEnc) return null;
-        const links = await tx.telegramLink.findMany({ where: { user: { active: true, blockedAt: null } } });
-        const order = n.orderId ? await tx.serviceOrder.findUnique({ where: { id: n.orderId }, select: { number: true } }) : null;
-        return { account, links, orderNumber: order?.number ?? null };
-      });
-      if (!target || !target.links.length) return;
-      const secrets = telegramSecretsSchema.safeParse(rt.secrets.openJson<Record<string, string>>(target.account.secretsEnc!));
+      // The shop's bot, its linked staff who may still log in, and the order's number: one statement.
+      const [target] = await rt.tdb.withTenantSql(tenantId, (sql) =>
+        sql.query<{ secrets_enc: string | null; chats: string[]; order_number: number | null }>(
+          `SELECT (SELECT a.secrets_enc FROM channel_accounts a WHERE a.kind = 'telegram' AND a.status = 'active' ORDER BY a.created_at LIMIT 1) AS secrets_enc,
+                  ARRAY(SELECT l.chat_id FROM telegram_links l JOIN users u ON u.id = l.user_id WHERE u.active AND u.blocked_at IS NULL ORDER BY l.linked_at) AS chats,
+                  (SELECT o.number FROM service_orders o WHERE o.id = $1::uuid) AS order_number`,
+          [n.orderId ?? null],
+        ),
+      );
+      if (!target?.secrets_enc || !target.chats.length) return;
+      const secrets = telegramSecretsSchema.safeParse(rt.secrets.openJson<Record<string, string>>(target.secrets_enc));
       if (!secrets.success) return;
       const bot = plainBot(rt, secrets.data.token);
       const text = `${telegramMessages.notificationTitle(n.kind)}\n${n.text}`;
-      const buttons = notificationButtons(n.kind, target.orderNumber);
+      const buttons = notificationButtons(n.kind, target.order_number);
       await Promise.all(
-        target.links.map((link) =>
-          sendRendered(bot, telegramToOutbound({ text, ...(buttons.length ? { buttons } : {}) }, link.chatId)).catch((err: unknown) => {
+        target.chats.map((chatId) =>
+          sendRendered(bot, telegramToOutbound({ text, ...(buttons.length ? { buttons } : {}) }, chatId)).catch((err: unknown) => {
             rt.logger.warn({ notificationId: n.notificationId, err: classifyTelegramError(err).description }, 'telegram staff notification failed');
           }),
         ),

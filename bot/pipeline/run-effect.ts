@@ -82,7 +82,26 @@ const requestPayment = async (
  * idempotency key, so a retried job changes nothing twice.
  */
 export const createRunEffect = (deps: EffectDeps) => async (job: EffectJob): Promise<'done' | 'skipped'> => {
-  const result = await deps.tdb.withTenant(job.tenantId, async (tx) => {
+  // Staff notifications, the common effect, in one short transaction of plain SQL; the
+  // notification's idempotency key is the effect id, so a retry finds the same row.
+  const fast = await deps.tdb.withTenantSql(job.tenantId, async (sql) => {
+    const [row] = await sql.query<{ kind: string; status: string }>('SELECT kind, status FROM outbox_effects WHERE id = $1::uuid FOR UPDATE', [job.effectId]);
+    if (!row || row.status === 'done') return { skipped: true as const };
+    if (row.kind !== 'notify_staff') return null;
+    const [n] = await sql.query<{ id: string; kind: string; text: string; order_id: string | null }>(
+      `WITH e AS (SELECT id, conversation_id, payload FROM outbox_effects WHERE id = $1::uuid),
+            n AS (INSERT INTO notifications (tenant_id, kind, text, order_id, conversation_id, idempotency_key)
+                  SELECT $2::uuid, e.payload->>'kind', e.payload->>'text', (e.payload->>'orderId')::uuid, e.conversation_id, e.id::text FROM e
+                  ON CONFLICT (tenant_id, idempotency_key) DO UPDATE SET kind = notifications.kind
+                  RETURNING id, kind, text, order_id),
+            d AS (UPDATE outbox_effects SET status = 'done', done_at = now(), attempts = attempts + 1 WHERE id = $1::uuid RETURNING id)
+       SELECT n.id, n.kind, n.text, n.order_id FROM n, d`,
+      [job.effectId, job.tenantId],
+    );
+    return { skipped: false as const, notification: n ? { id: n.id, kind: n.kind, text: n.text, orderId: n.order_id } : null };
+  });
+  if (fast?.skipped) return 'skipped';
+  const result = fast ? { sendId: null, notification: fast.notification } : await deps.tdb.withTenant(job.tenantId, async (tx) => {
     const row = await tx.outboxEffect.findUnique({ where: { id: job.effectId } });
     if (!row || row.status === 'done') return null;
     const effect = row.payload as unknown as StoredEffect;
