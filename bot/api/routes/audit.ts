@@ -14,10 +14,9 @@ export const auditRoutes = (deps: ApiDeps) => [
           ...(query.actor ? { OR: [{ actorId: query.actor }, { actorType: query.actor }] } : {}),
           ...(query.from || query.to ? { at: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lte: new Date(query.to) } : {}) } } : {}),
         };
-        const [total, rows] = await Promise.all([
-          tx.auditLog.count({ where }),
-          tx.auditLog.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-        ]);
+        // One transaction client runs one statement at a time: awaited in turn, not in parallel.
+        const total = await tx.auditLog.count({ where });
+        const rows = await tx.auditLog.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize });
         return {
           items: rows.map((r) => ({ id: r.id, actorType: r.actorType, actorId: r.actorId, action: r.action, entity: r.entity, entityId: r.entityId, before: r.before, after: r.after, at: r.at.toISOString() })),
           page: query.page, pageSize: query.pageSize, total,

@@ -22,17 +22,16 @@ const customerOr404 = async (tx: Tx, id: string) => {
 /** LGPD art. 18: everything we hold about the person, in one JSON document. */
 const exportCustomer = async (tx: Tx, id: string) => {
   const customer = await customerOr404(tx, id);
-  const [identities, vehicles, orders, conversations, consents] = await Promise.all([
-    tx.customerIdentity.findMany({ where: { customerId: id } }),
-    tx.vehicle.findMany({ where: { customerId: id } }),
-    tx.serviceOrder.findMany({
-      where: { customerId: id },
-      include: { quotes: { include: { lines: true, approvals: true } }, payments: true, events: true },
-      orderBy: { number: 'asc' },
-    }),
-    tx.conversation.findMany({ where: { customerId: id }, include: { messages: { orderBy: { createdAt: 'asc' } } } }),
-    tx.consentRecord.findMany({ where: { customerId: id }, orderBy: { at: 'asc' } }),
-  ]);
+  // One transaction client runs one statement at a time: awaited in turn, not in parallel.
+  const identities = await tx.customerIdentity.findMany({ where: { customerId: id } });
+  const vehicles = await tx.vehicle.findMany({ where: { customerId: id } });
+  const orders = await tx.serviceOrder.findMany({
+    where: { customerId: id },
+    include: { quotes: { include: { lines: true, approvals: true } }, payments: true, events: true },
+    orderBy: { number: 'asc' },
+  });
+  const conversations = await tx.conversation.findMany({ where: { customerId: id }, include: { messages: { orderBy: { createdAt: 'asc' } } } });
+  const consents = await tx.consentRecord.findMany({ where: { customerId: id }, orderBy: { at: 'asc' } });
   return JSON.parse(
     JSON.stringify({ exportedAt: new Date().toISOString(), customer, identities, vehicles, orders, conversations, consents }, (_k, v: unknown) =>
       typeof v === 'bigint' ? v.toString() : v,
@@ -74,10 +73,9 @@ export const customerRoutes = (deps: ApiDeps) => [
         const where: Prisma.CustomerWhereInput = q
           ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { phoneE164: { contains: q.replace(/\D/g, '') || q } }, { email: { contains: q, mode: 'insensitive' } }] }
           : {};
-        const [total, rows] = await Promise.all([
-          tx.customer.count({ where }),
-          tx.customer.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-        ]);
+        // One transaction client runs one statement at a time: awaited in turn, not in parallel.
+        const total = await tx.customer.count({ where });
+        const rows = await tx.customer.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
         return { items: rows.map(toRow), page: query.page, pageSize: query.pageSize, total };
       }),
   }),
@@ -86,10 +84,9 @@ export const customerRoutes = (deps: ApiDeps) => [
     handle: ({ auth, params }) =>
       deps.tdb.withTenant(auth.tenantId, async (tx) => {
         const c = await customerOr404(tx, params.id);
-        const [vehicles, orders] = await Promise.all([
-          tx.vehicle.findMany({ where: { customerId: c.id }, orderBy: { createdAt: 'asc' } }),
-          tx.serviceOrder.findMany({ where: { customerId: c.id }, include: orderRowInclude, orderBy: { number: 'desc' } }),
-        ]);
+        // One transaction client runs one statement at a time: awaited in turn, not in parallel.
+        const vehicles = await tx.vehicle.findMany({ where: { customerId: c.id }, orderBy: { createdAt: 'asc' } });
+        const orders = await tx.serviceOrder.findMany({ where: { customerId: c.id }, include: orderRowInclude, orderBy: { number: 'desc' } });
         return {
           customer: { ...toRow(c), marketingConsent: c.marketingConsent, notes: c.notes },
           vehicles: vehicles.map((v) => ({ id: v.id, brand: v.brand, model: v.model, plate: v.plate, year: v.year, km: v.km })),

@@ -11,10 +11,9 @@ export const failureRoutes = (deps: ApiDeps) => [
     method: 'get', path: '/failures', tag: 'failures', access: 'staff', summary: 'Mensagens que falharam de vez', query: failureListQuerySchema, response: failurePageSchema,
     handle: ({ auth, query }) =>
       deps.tdb.withTenant(auth.tenantId, async (tx) => {
-        const [total, rows] = await Promise.all([
-          tx.deadLetter.count(),
-          tx.deadLetter.findMany({ orderBy: { createdAt: 'desc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-        ]);
+        // One transaction client runs one statement at a time: awaited in turn, not in parallel.
+        const total = await tx.deadLetter.count();
+        const rows = await tx.deadLetter.findMany({ orderBy: { createdAt: 'desc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
         return {
           items: rows.map((r) => ({ id: r.id, queue: r.queue, jobId: r.jobId, error: r.error, attempts: r.attempts, createdAt: r.createdAt.toISOString(), retriedAt: iso(r.retriedAt) })),
           page: query.page, pageSize: query.pageSize, total,

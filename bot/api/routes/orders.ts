@@ -25,10 +25,9 @@ export const orderRoutes = (deps: ApiDeps) => [
     handle: ({ auth, query }) =>
       deps.tdb.withTenant(auth.tenantId, async (tx) => {
         const where: Prisma.ServiceOrderWhereInput = { ...(query.status ? { status: query.status } : {}), ...searchWhere(query.q) };
-        const [total, rows] = await Promise.all([
-          tx.serviceOrder.count({ where }),
-          tx.serviceOrder.findMany({ where, include: orderRowInclude, orderBy: { number: 'desc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-        ]);
+        // One transaction client runs one statement at a time: awaited in turn, not in parallel.
+        const total = await tx.serviceOrder.count({ where });
+        const rows = await tx.serviceOrder.findMany({ where, include: orderRowInclude, orderBy: { number: 'desc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
         return { items: rows.map(toOrderRow), page: query.page, pageSize: query.pageSize, total };
       }),
   }),
