@@ -24,7 +24,7 @@ export interface BenchArgs {
 
 const HELP = `usage: npm run bench:pipeline -- [flags]
   --customers N          closed-loop customers (default 500)
-  --tenants N            tenants seeded, 1-50 (default 1)
+  --tenants N            tenants (shops) seeded, 1-50 (default 20: customers spread over shops, as on the platform)
   --concurrency N        WORKER_CONCURRENCY and floor worker concurrency (default 16)
   --pool N               DATABASE_POOL_SIZE (default 20)
   --burst-window-ms N    BURST_WINDOW_MS (default 0)
@@ -75,7 +75,7 @@ export const parseArgs = (argv: string[]): BenchArgs => {
   const prof = raw.get('cpu-prof');
   return {
     customers: Math.floor(num('customers', 500, 1, 100_000)),
-    tenants: Math.floor(num('tenants', 1, 1, 50)),
+    tenants: Math.floor(num('tenants', 20, 1, 50)),
     concurrency: Math.floor(num('concurrency', 16, 1, 256)),
     poolSize: Math.floor(num('pool', 20, 1, 200)),
     burstWindowMs: Math.floor(num('burst-window-ms', 0, 0, 60_000)),

@@ -4,7 +4,7 @@
  *
  *   npm run bench:pipeline -- [--customers 500] [--rate 300] [--cpu-prof] ...   (--help)
  *
- * Phases: (0) setup: throwaway database motogestor_bench_<ts>, migrated, 1-3 seeded
+ * Phases: (0) setup: throwaway database motogestor_bench_<ts>, migrated, --tenants (default 20) seeded
  * tenants; (1) floors: no-op BullMQ throughput and the durable skeleton (skeleton.ts); (2) closed loop: N customers each holding
  * a 6-message conversation, waiting for each reply; (3) open loop: messages arriving at
  * a fixed rate; then NLU micro-cost, a summary table and one JSON line (last line).
