@@ -17,6 +17,7 @@ import { createLlmNlu } from './ai/llm-nlu';
 import { createQuoteAssist } from './ai/quote-assist';
 import type { ServiceCode } from '../core/domain/services';
 import { createIngest, type IngestResult } from './pipeline/ingest';
+import { schedulePurge } from './auth/purge';
 import { createRunTurn } from './pipeline/run-turn';
 import { createSendMessage, deadLetterSend } from './pipeline/send-message';
 import { createRunEffect, type StaffNotifier } from './pipeline/run-effect';
@@ -326,6 +327,8 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         onDeadLetter: async (job, err) => logger.error({ effectId: job.effectId, err: err.message }, 'effect failed for good'),
       });
       await recoverPendingWork({ db, queues, logger });
+      const stopPurge = schedulePurge(db, logger);
+      running.push({ stop: async () => stopPurge() });
       for (const c of channels) if (c.start) running.push(await c.start(runtime));
     },
     close: async () => {
