@@ -9,7 +9,7 @@ import { telegramMessages } from '../../channels/telegram/messages';
 import { telegramToOutbound } from '../../channels/telegram/to-outbound';
 import { telegramUpdateSchema } from '../../channels/telegram/update-schema';
 import type { Button } from '../../core/messaging/types';
-import { PermanentSendError, type ChannelSender } from '../pipeline/senders';
+import { deliverParts, PermanentSendError, type ChannelSender } from '../pipeline/senders';
 import type { StaffNotifier } from '../pipeline/run-effect';
 import type { ChannelModule, ChannelRuntime } from './module';
 
@@ -138,18 +138,23 @@ export const telegramChannel = (input: TelegramOptions = {}): ChannelModule => {
   };
 
   const sender = (rt: ChannelRuntime): ChannelSender => ({
-    send: async ({ account, to, message }) => {
+    send: async ({ account, to, message, ...progress }) => {
       const secrets = telegramSecretsSchema.safeParse(account.secrets);
       if (!secrets.success) throw new PermanentSendError('bot do Telegram sem token configurado', 'NO_TOKEN');
-      try {
-        const id = await sendRendered(plainBot(rt, secrets.data.token), telegramToOutbound(message, to));
-        return { externalMessageId: id };
-      } catch (err) {
-        const f = classifyTelegramError(err);
-        if (f.kind === 'retry') throw new TelegramRetryAfterError(f.retryAfterSeconds, f.description);
-        if (f.kind === 'permanent') throw new PermanentSendError(`Telegram recusou o envio: ${f.description}`, f.code);
-        throw new Error(`falha ao falar com o Telegram: ${f.description}`);
-      }
+      const bot = plainBot(rt, secrets.data.token);
+      // The reply, then the Pix code as its own message; each part is recorded as it goes
+      // out (progress.onPartSent), so a retry after a failed code never resends the text.
+      return deliverParts(telegramToOutbound(message, to), progress, async ({ chat_id, text, ...other }) => {
+        try {
+          const sent = await bot.api.sendMessage(chat_id, text, other);
+          return `${sent.chat.id}:${sent.message_id}`;
+        } catch (err) {
+          const f = classifyTelegramError(err);
+          if (f.kind === 'retry') throw new TelegramRetryAfterError(f.retryAfterSeconds, f.description);
+          if (f.kind === 'permanent') throw new PermanentSendError(`Telegram recusou o envio: ${f.description}`, f.code);
+          throw new Error(`falha ao falar com o Telegram: ${f.description}`);
+        }
+      });
     },
   });
 

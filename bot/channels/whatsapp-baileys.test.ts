@@ -54,6 +54,8 @@ const openSocket = async (accountId: string): Promise<FakeBaileysSocket> => {
 };
 
 const CUSTOMER = '5511987654321@s.whatsapp.net';
+/** A reply nothing of which went out yet, as the send path passes it. */
+const fresh = { fromPart: 0, onPartSent: async () => {} };
 const text = (id: string, body: string, key: Record<string, unknown> = { remoteJid: CUSTOMER }) => ({
   key: { id, fromMe: false, ...key },
   message: { conversation: body },
@@ -203,7 +205,7 @@ describe('WhatsApp Web (Baileys) channel', () => {
     const sock = await openSocket(shop.accountId);
     const sender = channel.sender!(platform.runtime);
     const err = await sender
-      .send({ account: { id: shop.accountId, externalId: 'x', secrets: {} }, to: '+5511900001111', message: { text: 'Promoção!' } })
+      .send({ account: { id: shop.accountId, externalId: 'x', secrets: {} }, to: '+5511900001111', message: { text: 'Promoção!' }, ...fresh })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PermanentSendError);
     expect((err as PermanentSendError).code).toBe('COLD_OUTREACH');
@@ -217,7 +219,7 @@ describe('WhatsApp Web (Baileys) channel', () => {
     await waitFor(async () => sock.sent, (s) => s.length === 1);
     const sender = channel.sender!(platform.runtime);
     const account = { id: shop.accountId, externalId: 'x', secrets: {} };
-    await Promise.all(['um', 'dois', 'três'].map((t) => sender.send({ account, to: '+5511987654321', message: { text: t } })));
+    await Promise.all(['um', 'dois', 'três'].map((t) => sender.send({ account, to: '+5511987654321', message: { text: t }, ...fresh })));
     expect(sock.sent).toHaveLength(4);
     for (let i = 1; i < sock.sent.length; i++) expect(sock.sent[i]!.at - sock.sent[i - 1]!.at).toBeGreaterThanOrEqual(290);
     expect(sock.sent.slice(1).map((s) => s.text).sort()).toEqual(['dois', 'três', 'um']);

@@ -202,7 +202,9 @@ export type BaileysManager = ReturnType<typeof createBaileysManager>;
 
 /** Replies through the session this process owns; refuses numbers that never wrote to the shop. */
 const baileysSender = (rt: BaileysRuntime, manager: () => BaileysManager | null): ChannelSender => ({
-  send: async ({ account, to, message }) => {
+  send: async ({ account, to, message, fromPart }) => {
+    // One WhatsApp text per reply (the Pix code inside it): a recorded part means it went out.
+    if (fromPart >= 1) return { externalMessageId: null };
     const jid = jidForAddress(to);
     if (!jid) throw new PermanentSendError(`destino inválido para WhatsApp: ${to.slice(0, 4)}…`, 'INVALID_DESTINATION');
     const session = manager()?.session(account.id);
@@ -214,7 +216,7 @@ const baileysSender = (rt: BaileysRuntime, manager: () => BaileysManager | null)
       }),
     );
     const id = await session.send(jid, baileysToOutbound(message).text, wrote !== null);
-    return { externalMessageId: id };
+    return { externalMessageId: id, partsSent: 1 };
   },
 });
 

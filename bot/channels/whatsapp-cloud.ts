@@ -6,7 +6,7 @@ import { waMessages } from '../../channels/whatsapp-cloud/messages';
 import { sameSecret, verifySignature } from '../../channels/whatsapp-cloud/signature';
 import { changesOf, valueToInbound, valueToStatuses, type StatusUpdate, type WaChange } from '../../channels/whatsapp-cloud/to-inbound';
 import { templateMessage, toGraphMessages, type GraphMessageBody } from '../../channels/whatsapp-cloud/to-outbound';
-import { PermanentSendError, type ChannelSender } from '../pipeline/senders';
+import { deliverParts, PermanentSendError, type ChannelSender } from '../pipeline/senders';
 import type { ChannelModule, ChannelRuntime } from './module';
 
 /** App-level options (one Meta app serves every shop); per-shop data lives in channel_accounts. */
@@ -66,31 +66,35 @@ const asSendError = (err: unknown): Error => {
 };
 
 const createSender = (rt: ChannelRuntime, graph: GraphOptions): ChannelSender => ({
-  send: async ({ account, to, message }) => {
+  send: async ({ account, to, message, ...progress }) => {
     const token = tokenOf(account.secrets);
     const post = (body: GraphMessageBody) => sendGraphMessage(graph, account.externalId, token, body);
+    // The template replaces what is left of the reply (all of it, or the Pix code when the
+    // window closed between two attempts); the row keeps its first part's id if it went out.
     const sendTemplate = async (template: string | undefined, reason: string, code: string) => {
       if (!template) throw new PermanentSendError(reason, code);
       return { externalMessageId: await post(templateMessage(to, template)) };
     };
     const window = await windowFor(rt, account.id, to);
     if (!window.open) return sendTemplate(window.template, waMessages.windowClosed, 'WHATSAPP_WINDOW_CLOSED').catch((e) => Promise.reject(asSendError(e)));
+    // The reply, then the Pix code alone so it copies cleanly: each part is recorded as it
+    // goes out (progress.onPartSent), so a retry after a failed code never resends the text.
     try {
-      const [main, ...rest] = toGraphMessages(message, to);
-      const externalMessageId = await post(main!);
-      for (const extra of rest) await post(extra); // the Pix code, alone so it copies cleanly
-      return { externalMessageId };
+      return await deliverParts(toGraphMessages(message, to), progress, post);
     } catch (err) {
       if (err instanceof GraphApiError && err.kind === 'reengagement') {
         return sendTemplate(window.template, waMessages.reengagement, 'WHATSAPP_REENGAGEMENT').catch((e) => Promise.reject(asSendError(e)));
       }
-      throw asSendError(err);
+      throw asSendError(err); // anything else (the progress write included) as it is
     }
   },
 });
 
-const RANK: Record<string, number> = { queued: 0, failed: 0, sent: 1, delivered: 2, read: 3 };
-const FAILABLE = ['queued', 'sent', 'delivered'];
+// Receipts apply to rows already sent: a reply still being delivered part by part (its first
+// part's id recorded, status queued or failed until the last part goes out) is left to its
+// send job, which a "delivered" for the first part must not stop by moving the row past 'failed'.
+const RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3 };
+const FAILABLE = ['sent', 'delivered'];
 
 /** Receipts only move forward (sent → delivered → read); a late "delivered" never hides a "read". */
 const applyStatus = async (rt: ChannelRuntime, tenantId: string, channelAccountId: string, s: StatusUpdate) => {

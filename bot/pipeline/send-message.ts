@@ -14,8 +14,9 @@ export interface SendDeps {
 /**
  * Step 6: deliver one stored reply. The vendor call happens outside any transaction;
  * a failure throws so the queue retries with backoff; the dead-letter hook records
- * what failed for good. Already-sent messages are skipped, so retries never double-send
- * from our side.
+ * what failed for good. Already-sent messages are skipped, and a reply sent as several
+ * vendor messages records each delivered part (messages.parts_sent) before the next one,
+ * so a retry resumes after them: no part reaches the customer twice from our side.
  */
 export const createSendMessage = (deps: SendDeps) => async (job: SendJob, kindHint?: string): Promise<'sent' | 'skipped'> => {
   const hinted = kindHint ? deps.senders[kindHint] : undefined;
@@ -38,7 +39,7 @@ export const createSendMessage = (deps: SendDeps) => async (job: SendJob, kindHi
   if (!sender) throw new PermanentSendError(`canal sem envio configurado: ${loaded.channelAccount.kind}`, 'NO_SENDER');
   const message = outboundMessageSchema.parse(loaded.payload ?? { text: loaded.text });
   try {
-    const { externalMessageId } = await sender.send({
+    const { externalMessageId, partsSent } = await sender.send({
       account: {
         id: loaded.channelAccount.id,
         externalId: loaded.channelAccount.externalId,
@@ -46,11 +47,31 @@ export const createSendMessage = (deps: SendDeps) => async (job: SendJob, kindHi
       },
       to: loaded.conversation.replyTo,
       message,
+      fromPart: loaded.partsSent,
+      // Committed before the next part goes out: a retry (or a crash) resumes after this
+      // part. The first part's vendor id is kept from here on, so receipts can find the row.
+      onPartSent: async (index, partId) => {
+        await deps.tdb.withTenantSql(job.tenantId, (sql) =>
+          sql.query(
+            `UPDATE messages SET parts_sent = GREATEST(parts_sent, $2), channel_message_id = COALESCE(channel_message_id, $3)
+              WHERE id = $1::uuid`,
+            [loaded.id, index + 1, partId],
+          ),
+        );
+      },
     });
     await deps.tdb.withTenant(job.tenantId, (tx) =>
       tx.message.update({
         where: { id: loaded.id },
-        data: { status: 'sent', sentAt: new Date(), channelMessageId: externalMessageId, attempts: { increment: 1 }, error: null },
+        data: {
+          status: 'sent',
+          sentAt: new Date(),
+          // A resumed send delivers no first part: the id recorded when it went out stays.
+          channelMessageId: loaded.channelMessageId ?? externalMessageId,
+          ...(partsSent !== undefined ? { partsSent: Math.max(partsSent, loaded.partsSent) } : {}),
+          attempts: { increment: 1 },
+          error: null,
+        },
       }),
     );
     return 'sent';
