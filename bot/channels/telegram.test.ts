@@ -204,6 +204,39 @@ describe('telegram channel (webhook, grammY against a fake Bot API)', () => {
     await waitFor(async () => sentTo(shop, customer.id), (m) => m.length === 1);
   });
 
+  it('a Pix reply whose code was throttled (429) resumes on retry: the text and the code each reach the chat once', async () => {
+    const customer = { id: randomInt(1e6, 1e9), firstName: 'Carlos' };
+    const chat = String(customer.id);
+    const got = async () => tg.delivered(shop.token).filter((m) => m.chatId === chat);
+    const say = async (text: string, until: (texts: string[]) => boolean) => {
+      expect((await post(shop, textUpdate(customer, text))).status).toBe(200);
+      return waitFor(async () => (await got()).map((m) => m.text), until);
+    };
+    await say('oi, quanto fica a troca de óleo da minha titan 2019?', (t) => t.length >= 1);
+    const afterKm = await say('uns 32 mil', (t) => t.some((x) => /Orçamento da OS|nome/i.test(x)));
+    if (!afterKm.some((x) => /Orçamento da OS/.test(x))) await say('Carlos Souza', (t) => t.some((x) => /Orçamento da OS/.test(x)));
+    await say('pode fazer', (t) => t.some((x) => /Aprovado/.test(x)));
+
+    const isCode = (body: Record<string, unknown>) => body.chat_id === chat && String(body.text).startsWith('<code>');
+    tg.failNext('sendMessage', { code: 429, retryAfter: 1 }, 1, isCode);
+    expect((await post(shop, textUpdate(customer, 'quero pagar no pix'))).status).toBe(200);
+    const pixRow = async () =>
+      (await p.tdb.withTenant(shop.tenantId, (tx) => tx.message.findMany({ where: { direction: 'out', conversation: { replyTo: chat } } }))).find(
+        (m) => (m.payload as { copyText?: string } | null)?.copyText,
+      );
+    const row = (await waitFor(pixRow, (m) => m?.status === 'sent', 15_000))!;
+    const code = (row.payload as { copyText: string }).copyText;
+    const delivered = await got();
+    expect(delivered.filter((m) => m.text.startsWith(row.text!))).toHaveLength(1);
+    expect(delivered.filter((m) => m.text === `<code>${code}</code>`)).toHaveLength(1);
+    // The throttled attempt did reach Telegram, and the text was not asked for again.
+    expect(tg.sent(shop.token).filter((m) => m.chatId === chat && isCode(m.body))).toHaveLength(2);
+    expect(row).toMatchObject({ partsSent: 2, attempts: 2, error: null });
+    const first = delivered.find((m) => m.text.startsWith(row.text!))!;
+    expect(row.channelMessageId).toMatch(new RegExp(`^${chat}:\\d+$`));
+    expect(delivered.indexOf(first)).toBeLessThan(delivered.findIndex((m) => m.text.startsWith('<code>')));
+  });
+
   it('retries a send that Telegram throttled (429) and gives up for good on a blocked bot (403)', async () => {
     const customer = { id: randomInt(1e6, 1e9) };
     tg.failNext('sendMessage', { code: 429, retryAfter: 1 });

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../platform';
 import { createFakeGraph, customerMessageWebhook, statusWebhook, wamid, type FakeGraph } from '../test-support/fakes/fake-graph';
 import { createTestPlatform, seedShop, settle, waitFor, type TestShop } from '../test-support/platform';
+import { QUEUES, type SendJob } from '../pipeline/jobs';
+import { safeJobId } from '../queue/types';
 import { defaultChannels } from './registry';
 import { whatsappCloudChannel } from './whatsapp-cloud';
 
@@ -119,6 +121,67 @@ describe('WhatsApp Cloud channel', () => {
     );
     const [after] = await outbound(shop, phone);
     expect(after).toMatchObject({ status: 'failed', error: expect.stringContaining('131026') });
+  });
+
+  /** Drives a customer to an approved quote, then asks for Pix; returns the Pix reply's row once it settles. */
+  const pixConversation = async (shop: WaShop, phone: string, settled: (row: { status: string } | undefined) => boolean) => {
+    await say(shop, phone, { type: 'text', text: { body: 'oi, quanto fica a troca de óleo da minha titan 2019?' } });
+    await waitFor(async () => sentTo(phone), (s) => s.length >= 1);
+    await say(shop, phone, { type: 'text', text: { body: 'uns 32 mil' } });
+    await waitFor(async () => sentTo(phone), (s) => s.some((m) => /Orçamento da OS/.test(textOf(m))));
+    await say(shop, phone, { type: 'text', text: { body: 'pode fazer' } });
+    await waitFor(async () => sentTo(phone), (s) => s.some((m) => /Aprovado/.test(textOf(m))));
+    await say(shop, phone, { type: 'text', text: { body: 'quero pagar no pix' } });
+    const pixRow = async () => (await outbound(shop, phone)).find((m) => (m.payload as { copyText?: string } | null)?.copyText);
+    return (await waitFor(pixRow, settled, 15_000))!;
+  };
+  const isPixCode = (phone: string) => (b: (typeof fake.sent)[number]['body']) => b.to === phone && b.type === 'text' && /^000201/.test(b.text?.body ?? '');
+  const copyTextOf = (row: { payload: unknown }) => (row.payload as { copyText: string }).copyText;
+  const pixTextOf = (row: { text: string | null }) => row.text!;
+
+  it('a Pix reply whose code failed (500) resumes on retry: the text and the code each reach the customer once', async () => {
+    const shop = await seedWaShop();
+    const phone = newCustomerPhone();
+    fake.failNext('server_error_500', 1, isPixCode(phone));
+    const rejectedBefore = fake.rejected.length;
+    // While the code waits for its retry the row is 'failed' with its first part's id: a
+    // receipt for that part must not stop the retry.
+    const waiting = await pixConversation(shop, phone, (m) => m?.status === 'failed' || m?.status === 'sent');
+    expect(waiting).toMatchObject({ status: 'failed', partsSent: 1, attempts: 1 });
+    const firstPart = sentTo(phone).find((m) => textOf(m).startsWith(pixTextOf(waiting)))!;
+    expect(waiting.channelMessageId).toBe(firstPart.id);
+    await fake.webhook(target, statusWebhook(shop.phoneNumberId, [{ id: firstPart.id, status: 'delivered', recipientId: phone }]));
+
+    const row = await waitFor(async () => (await outbound(shop, phone)).find((m) => m.id === waiting.id)!, (m) => m.status === 'sent', 15_000);
+    expect(fake.rejected.length).toBe(rejectedBefore + 1);
+    expect(sentTo(phone).filter((m) => textOf(m).startsWith(pixTextOf(row)))).toHaveLength(1);
+    expect(sentTo(phone).filter((m) => textOf(m) === copyTextOf(row))).toHaveLength(1);
+    expect(row).toMatchObject({ partsSent: 2, attempts: 2, error: null, channelMessageId: firstPart.id });
+    // Receipts follow the reply's first part, as before.
+    await fake.webhook(target, statusWebhook(shop.phoneNumberId, [{ id: firstPart.id, status: 'read', recipientId: phone }]));
+    expect((await outbound(shop, phone)).find((m) => m.id === row.id)?.status).toBe('read');
+  });
+
+  it('a code refused for good after the text dead-letters with its progress; the retry button sends only the code', async () => {
+    const shop = await seedWaShop();
+    const phone = newCustomerPhone();
+    fake.failNext('invalid_parameter_100', 1, isPixCode(phone));
+    const dead = await pixConversation(shop, phone, (m) => m?.status === 'dead' || m?.status === 'sent');
+    expect(dead).toMatchObject({ status: 'dead', partsSent: 1 });
+    expect(dead.error).toMatch(/100/);
+    const firstPart = sentTo(phone).find((m) => textOf(m).startsWith(pixTextOf(dead)))!;
+    expect(dead.channelMessageId).toBe(firstPart.id);
+    const letter = await p.tdb.withTenant(shop.tenantId, (tx) => tx.deadLetter.findFirst({ where: { queue: 'send', jobId: dead.id } }));
+    expect(letter).not.toBeNull();
+    expect(sentTo(phone).filter((m) => textOf(m) === copyTextOf(dead))).toHaveLength(0);
+
+    // What the admin's retry button does: the row queued again, a fresh send job.
+    await p.tdb.withTenant(shop.tenantId, (tx) => tx.message.update({ where: { id: dead.id }, data: { status: 'queued', error: null } }));
+    await p.queues.add<SendJob>(QUEUES.send, { tenantId: shop.tenantId, messageId: dead.id }, { jobId: safeJobId('send', dead.id, 'retry') });
+    const row = await waitFor(async () => (await outbound(shop, phone)).find((m) => m.id === dead.id)!, (m) => m.status === 'sent');
+    expect(sentTo(phone).filter((m) => textOf(m).startsWith(pixTextOf(row)))).toHaveLength(1);
+    expect(sentTo(phone).filter((m) => textOf(m) === copyTextOf(row))).toHaveLength(1);
+    expect(row).toMatchObject({ partsSent: 2, channelMessageId: firstPart.id });
   });
 
   it('rejects a wrong or missing signature with 401 and stores nothing', async () => {

@@ -24,12 +24,14 @@ export interface SentMessage {
   };
 }
 
-export type ScriptedFailure = 'rate_limit_429' | 'rate_limit_130429' | 'reengagement_131047';
+export type ScriptedFailure = 'rate_limit_429' | 'rate_limit_130429' | 'reengagement_131047' | 'server_error_500' | 'invalid_parameter_100';
 
 const FAILURES: Record<ScriptedFailure, { status: number; code: number; message: string }> = {
   rate_limit_429: { status: 429, code: 80007, message: 'Rate limit issues' },
   rate_limit_130429: { status: 400, code: 130429, message: 'Rate limit hit' },
   reengagement_131047: { status: 400, code: 131047, message: 'Re-engagement message' },
+  server_error_500: { status: 500, code: 1, message: 'An unknown error occurred' },
+  invalid_parameter_100: { status: 400, code: 100, message: 'Invalid parameter' },
 };
 
 export interface FakeGraph {
@@ -38,8 +40,8 @@ export interface FakeGraph {
   readonly sent: SentMessage[];
   /** Requests answered with a scripted failure, in order. */
   readonly rejected: { readonly phoneNumberId: string; readonly failure: ScriptedFailure }[];
-  /** The next `times` sends fail this way. */
-  failNext(failure: ScriptedFailure, times?: number): void;
+  /** The next `times` sends (only those `match` accepts, when given) fail this way. */
+  failNext(failure: ScriptedFailure, times?: number, match?: (body: SentMessage['body']) => boolean): void;
   addMedia(id: string, bytes: Buffer, mimeType: string): void;
   /** POSTs `body` to `target` signed with the app secret (or with `signature` as given). */
   webhook(target: string, body: unknown, opts?: { signature?: string | null; raw?: string }): Promise<{ status: number; text: string }>;
@@ -110,7 +112,7 @@ export const createFakeGraph = async (opts: { tokens: string[]; appSecret: strin
   const version = opts.version ?? 'v21.0';
   const sent: SentMessage[] = [];
   const rejected: { phoneNumberId: string; failure: ScriptedFailure }[] = [];
-  const failures: ScriptedFailure[] = [];
+  const failures: { failure: ScriptedFailure; match?: (body: SentMessage['body']) => boolean }[] = [];
   const media = new Map<string, { bytes: Buffer; mimeType: string }>();
   let base = '';
 
@@ -129,7 +131,8 @@ export const createFakeGraph = async (opts: { tokens: string[]; appSecret: strin
       if (req.method === 'POST' && path.length === 3 && path[2] === 'messages') {
         const body = JSON.parse(await readBody(req)) as SentMessage['body'] & { messaging_product?: string };
         if (body.messaging_product !== 'whatsapp' || !body.to || !body.type) return graphError(res, 400, 100, 'Invalid parameter');
-        const failure = failures.shift();
+        const scripted = failures.findIndex((f) => !f.match || f.match(body));
+        const failure = scripted >= 0 ? failures.splice(scripted, 1)[0]!.failure : undefined;
         if (failure) {
           rejected.push({ phoneNumberId: path[1]!, failure });
           const f = FAILURES[failure];
@@ -155,8 +158,8 @@ export const createFakeGraph = async (opts: { tokens: string[]; appSecret: strin
     version,
     sent,
     rejected,
-    failNext: (failure, times = 1) => {
-      for (let i = 0; i < times; i++) failures.push(failure);
+    failNext: (failure, times = 1, match) => {
+      for (let i = 0; i < times; i++) failures.push({ failure, match });
     },
     addMedia: (id, bytes, mimeType) => void media.set(id, { bytes, mimeType }),
     webhook: async (target, body, o = {}) => {

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * A small Telegram Bot API server for tests: `POST /bot<token>/<method>` with JSON bodies,
  * answering in the Bot API's envelope (`{ ok: true, result }` / `{ ok: false, error_code,
- * description, parameters }`). Records every call; can be told to fail the next calls
- * (429 with retry_after, 403 bot blocked); serves queued updates to getUpdates.
+ * description, parameters }`). Records every call; can be told to fail the next calls, or
+ * the next ones matching a body (429 with retry_after, 403 bot blocked, 500); serves queued
+ * updates to getUpdates.
  */
 export interface TelegramCall {
   readonly token: string;
@@ -19,13 +20,21 @@ export interface FakeTelegram {
   readonly calls: TelegramCall[];
   /** Registers a bot; returns its token ("<id>:<secret>"). */
   addBot(id: number, username?: string): string;
-  /** The next `times` calls of `method` fail with this error. */
-  failNext(method: string, error: { code: 429; retryAfter: number } | { code: 403 | 400 | 401 }, times?: number): void;
+  /** The next `times` calls of `method` (only those `match` accepts, when given) fail with this error. */
+  failNext(
+    method: string,
+    error: { code: 429; retryAfter: number } | { code: 403 | 400 | 401 | 500 },
+    times?: number,
+    match?: (body: Record<string, unknown>) => boolean,
+  ): void;
   /** Stores a voice note's bytes under a file id (served by getFile and /file/bot<token>/...). */
   addVoiceFile(fileId: string, bytes: Buffer): void;
   /** Queues an update for getUpdates (long polling). */
   queueUpdate(token: string, update: Record<string, unknown>): void;
+  /** sendMessage calls as received, refused ones included. */
   sent(token?: string): { chatId: string; text: string; body: Record<string, unknown> }[];
+  /** Messages that reached a chat: the sendMessage calls answered ok. */
+  delivered(token?: string): { chatId: string; text: string; body: Record<string, unknown> }[];
   close(): Promise<void>;
 }
 
@@ -34,6 +43,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden: bot was blocked by the user',
   429: 'Too Many Requests: retry after',
+  500: 'Internal Server Error',
 };
 
 const readBody = (req: IncomingMessage): Promise<string> =>
@@ -47,7 +57,8 @@ const readBody = (req: IncomingMessage): Promise<string> =>
 export const startFakeTelegram = async (): Promise<FakeTelegram> => {
   const bots = new Map<string, { id: number; username: string }>();
   const calls: TelegramCall[] = [];
-  const failures: { method: string; code: number; retryAfter?: number }[] = [];
+  const failures: { method: string; code: number; retryAfter?: number; match?: (body: Record<string, unknown>) => boolean }[] = [];
+  const delivered: TelegramCall[] = [];
   const updates = new Map<string, Record<string, unknown>[]>();
   const waiters = new Set<() => void>();
   let messageId = 1000;
@@ -102,7 +113,7 @@ export const startFakeTelegram = async (): Promise<FakeTelegram> => {
     calls.push({ token, method, body });
     const bot = bots.get(token);
     if (!bot) return error(res, 401);
-    const fail = failures.findIndex((f) => f.method === method);
+    const fail = failures.findIndex((f) => f.method === method && (!f.match || f.match(body)));
     if (fail >= 0) {
       const [f] = failures.splice(fail, 1);
       return error(res, f!.code, f!.retryAfter);
@@ -115,6 +126,7 @@ export const startFakeTelegram = async (): Promise<FakeTelegram> => {
           result: { id: bot.id, is_bot: true, first_name: 'Oficina', username: bot.username, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false },
         });
       case 'sendMessage':
+        delivered.push({ token, method, body });
         return reply(res, 200, {
           ok: true,
           result: { message_id: ++messageId, date, chat: { id: Number(body.chat_id), type: 'private' }, text: body.text, ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}) },
@@ -151,8 +163,8 @@ export const startFakeTelegram = async (): Promise<FakeTelegram> => {
       return token;
     },
     addVoiceFile: (fileId, bytes) => void files.set(`voice/${fileId}.oga`, bytes),
-    failNext: (method, e, times = 1) => {
-      for (let i = 0; i < times; i++) failures.push({ method, code: e.code, ...('retryAfter' in e ? { retryAfter: e.retryAfter } : {}) });
+    failNext: (method, e, times = 1, match) => {
+      for (let i = 0; i < times; i++) failures.push({ method, code: e.code, match, ...('retryAfter' in e ? { retryAfter: e.retryAfter } : {}) });
     },
     queueUpdate: (token, update) => {
       updates.set(token, [...(updates.get(token) ?? []), update]);
@@ -161,6 +173,10 @@ export const startFakeTelegram = async (): Promise<FakeTelegram> => {
     sent: (token) =>
       calls
         .filter((c) => c.method === 'sendMessage' && (!token || c.token === token))
+        .map((c) => ({ chatId: String(c.body.chat_id), text: String(c.body.text), body: c.body })),
+    delivered: (token) =>
+      delivered
+        .filter((c) => !token || c.token === token)
         .map((c) => ({ chatId: String(c.body.chat_id), text: String(c.body.text), body: c.body })),
     close: () =>
       new Promise<void>((r) => {
