@@ -110,7 +110,7 @@ export const createSessions = (deps: SessionDeps) => {
         user.userId, user.tenantId, now, user.userId, JSON.stringify({ ip: client.ip }), currentContext()?.traceId ?? null,
         familyId, hashToken(refreshToken), new Date(now.getTime() + deps.refreshTtlDays * 86_400_000),
         client.ip?.slice(0, 64) ?? null, client.userAgent?.slice(0, 300) ?? null,
-      ]),
+      ], { name: 'auth_login_writes' }),
     );
     const me = meOf({ id: user.userId, name: user.name, email: user.email, role: user.role, tenant: user.tenant });
     const { token } = await deps.tokens.sign({ sub: user.userId, tid: user.tenantId, role: me.user.role, plan: me.tenant.plan, fid: familyId }, now);

@@ -541,6 +541,25 @@ export const describeIsolation = (name: string, open: () => Promise<TestDb>, opt
         expect(after.rows).toEqual([{ u: t.config.APP_DB_ROLE, n: 0 }]);
       });
 
+      it('a named (prepared) statement is scoped by the tenant of each run, not of the run that prepared it', async () => {
+        const text = 'SELECT (SELECT array_agg(id::text) FROM customers) AS customers, (SELECT array_agg(id::text) FROM tenants) AS tenants';
+        // (Embedded PGlite ignores the name: the results must be the same.)
+        // With a pool of one connection the same prepared statement serves A, then B, then A.
+        const one = opts.openWithPool ? await opts.openWithPool(1) : t;
+        const run = (tenantId: string) =>
+          one.tdb.withTenantSql(tenantId, (sql) => sql.query<{ customers: string[] | null; tenants: string[] | null }>(text, [], { name: 'contract_prepared' }));
+        try {
+          for (const g of [A, B, A, B]) expect(await run(g.tenant.id)).toEqual([{ customers: [g.customerId], tenants: [g.tenant.id] }]);
+          // Outside any tenant transaction the connection's prepared statement sees nothing.
+          if (opts.loginIsAppRole) expect((await one.db.pool.query({ name: 'contract_prepared', text })).rows).toEqual([{ customers: null, tenants: null }]);
+          // After the pool drops its connection (any failed pool.query) the name is prepared again.
+          await expect(one.db.pool.query('SELECT 1/0')).rejects.toThrow(/division by zero/);
+          expect(await run(A.tenant.id)).toEqual([{ customers: [A.customerId], tenants: [A.tenant.id] }]);
+        } finally {
+          if (one !== t) await one.close();
+        }
+      });
+
       it('refuses a malformed tenant id without running the callback', async () => {
         for (const bad of ['', 'not-a-uuid', `${A.tenant.id}'; --`]) {
           let ran = false;

