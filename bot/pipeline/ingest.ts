@@ -27,6 +27,16 @@ export interface IngestDeps {
 const isUniqueViolation = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === '23505';
 
+/** The value with every U+0000 removed from its strings (and from object keys). */
+const withoutNul = <T>(value: T): T => {
+  if (typeof value === 'string') return (value.includes('\u0000') ? value.replaceAll('\u0000', '') : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  }
+  return value;
+};
+
 /** Thrown inside the transaction when the message is a redelivery, so nothing of it commits. */
 class DuplicateInbound extends Error {}
 
@@ -47,7 +57,8 @@ export const createIngest = (deps: IngestDeps) => {
   if (!parsed.success) {
     return { status: 'invalid', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
   }
-  const msg: InboundMessage = parsed.data;
+  // PostgreSQL text and jsonb cannot hold U+0000; a stray NUL must not turn a message into an error.
+  const msg: InboundMessage = withoutNul(parsed.data);
   const account = await accounts.get(msg.channelAccountId, () => deps.tdb.lookup.channelAccountById(msg.channelAccountId));
   if (!account) {
     deps.logger.warn({ channelAccountId: msg.channelAccountId }, 'inbound for unknown channel account dropped');

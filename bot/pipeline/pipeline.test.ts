@@ -87,6 +87,16 @@ describe.each(['in-process', 'bullmq'] as const)('message pipeline (%s queues)',
     expect([a.status, b.status]).toEqual(['accepted', 'accepted']);
   });
 
+  it('stores and answers a message carrying NUL bytes (PostgreSQL cannot hold them), without them', async () => {
+    const s = newSession();
+    const replies = await say(s, 'oi\u0000, quanto fica a troca de óleo da minha titan 2019?\u0000', 1);
+    expect(replies.at(-1)!.text).toMatch(/km/i);
+    const stored = await p.tdb.withTenant(shop.tenantId, (tx) =>
+      tx.message.findFirstOrThrow({ where: { direction: 'in', conversation: { replyTo: s } }, select: { text: true } }),
+    );
+    expect(stored.text).toBe('oi, quanto fica a troca de óleo da minha titan 2019?');
+  });
+
   it('goes silent after a handoff to a human', async () => {
     const s = newSession();
     const replies = await say(s, 'quero falar com um atendente', 1);
