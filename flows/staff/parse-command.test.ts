@@ -64,6 +64,14 @@ describe('parseStaffCommand', () => {
     expect(err('/pago 123 R$ 50').message).toMatch(/^Não entendi "R\$ 50"\.\nUso: \/pago 123/);
   });
 
+  it('drops NUL bytes pasted into a command (they cannot be stored)', () => {
+    expect(cmd('/item 123 + Pastilha\u0000 dianteira 2x 45,90\u0000')).toEqual({
+      kind: 'add_item',
+      orderNumber: 123,
+      item: { kind: 'part', description: 'Pastilha dianteira', quantity: 2, unitPriceCents: 4590 },
+    });
+  });
+
   it('adds quote items in both syntaxes', () => {
     expect(cmd('/item 123 + Pastilha dianteira 2x 45,90')).toEqual({
       kind: 'add_item',

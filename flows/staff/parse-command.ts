@@ -174,7 +174,8 @@ const parseItem = (n: number, rest: string): ParseStaffCommandResult => {
 // ---- dispatcher --------------------------------------------------------------
 
 export const parseStaffCommand = (text: string): ParseStaffCommandResult => {
-  const trimmed = text.trim();
+  // NUL bytes cannot be stored (PostgreSQL text): a pasted one must not fail the command.
+  const trimmed = text.replaceAll('\u0000', '').trim();
   if (!trimmed || trimmed === '/') return { ok: false, code: 'EMPTY', message: msg.emptyCommand() };
   const space = trimmed.search(/\s/);
   const head = space < 0 ? trimmed : trimmed.slice(0, space);
