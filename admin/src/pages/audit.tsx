@@ -4,7 +4,7 @@ import type { auditPageSchema } from '../../../core/contracts';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { m } from '../messages';
-import { Button, Card, EmptyState, ErrorState, Field, PageHeader, Pager, Skeleton, Table } from '../ui/components';
+import { Button, Card, Field, PagedTable, PageHeader } from '../ui/components';
 import { dateTime } from '../ui/format';
 
 type AuditPage = z.infer<typeof auditPageSchema>;
@@ -23,7 +23,7 @@ export const AuditPage = () => {
   const [draft, setDraft] = useState<Filters>(none);
   const [f, setF] = useState<Filters>(none);
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useApi(
+  const list = useApi(
     () => api.get<AuditPage>('/audit', { entity: f.entity, action: f.action, actor: f.actor, from: iso(f.from, false), to: iso(f.to, true), page }),
     [f, page],
   );
@@ -50,27 +50,19 @@ export const AuditPage = () => {
             {m.common.filter}
           </Button>
         </form>
-        {loading && <Skeleton lines={6} />}
-        {error && <ErrorState message={error.message} onRetry={reload} />}
-        {data &&
-          (data.items.length ? (
-            <>
-              <Table
-                caption={m.audit.title}
-                rows={data.items}
-                rowKey={(r) => r.id}
-                columns={[
-                  { key: 'w', header: m.audit.when, render: (r) => dateTime(r.at) },
-                  { key: 'a', header: m.audit.actor, render: (r) => `${r.actorType}${r.actorId ? ` · ${r.actorId.slice(0, 8)}` : ''}` },
-                  { key: 'c', header: m.audit.action, render: (r) => <code>{r.action}</code> },
-                  { key: 'e', header: m.audit.entity, render: (r) => `${r.entity}${r.entityId ? ` · ${r.entityId.slice(0, 8)}` : ''}` },
-                ]}
-              />
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-            </>
-          ) : (
-            <EmptyState>{m.audit.empty}</EmptyState>
-          ))}
+        <PagedTable
+          state={list}
+          caption={m.audit.title}
+          rowKey={(r) => r.id}
+          empty={m.audit.empty}
+          onPage={setPage}
+          columns={[
+            { key: 'w', header: m.audit.when, render: (r) => dateTime(r.at) },
+            { key: 'a', header: m.audit.actor, render: (r) => `${r.actorType}${r.actorId ? ` · ${r.actorId.slice(0, 8)}` : ''}` },
+            { key: 'c', header: m.audit.action, render: (r) => <code>{r.action}</code> },
+            { key: 'e', header: m.audit.entity, render: (r) => `${r.entity}${r.entityId ? ` · ${r.entityId.slice(0, 8)}` : ''}` },
+          ]}
+        />
       </Card>
     </>
   );

@@ -5,7 +5,7 @@ import { api, request, download } from '../api/client';
 import { useApi } from '../api/use-api';
 import { m, STATUS_LABEL } from '../messages';
 import { Link } from '../router';
-import { Badge, Button, Card, EmptyState, ErrorState, PageHeader, Pager, Skeleton, STATUS_TONE, Table } from '../ui/components';
+import { Badge, Button, Card, EmptyState, ErrorState, Field, PagedTable, PageHeader, Skeleton, STATUS_TONE, Table } from '../ui/components';
 import { ConfirmButton } from '../ui/confirm';
 import { brl, date } from '../ui/format';
 import { useAction } from '../ui/use-action';
@@ -18,7 +18,7 @@ export const CustomersPage = () => {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useApi(() => api.get<CustomerPageDto>('/customers', { q: query, page }), [query, page]);
+  const list = useApi(() => api.get<CustomerPageDto>('/customers', { q: query, page }), [query, page]);
   return (
     <>
       <PageHeader title={m.customers.title} />
@@ -32,35 +32,24 @@ export const CustomersPage = () => {
             setQuery(q.trim());
           }}
         >
-          <div className="field grow">
-            <label htmlFor="customers-q">{m.common.search}</label>
-            <input id="customers-q" type="search" value={q} placeholder={m.customers.searchPlaceholder} onChange={(e) => setQ(e.target.value)} />
-          </div>
+          <Field grow label={m.common.search} type="search" value={q} placeholder={m.customers.searchPlaceholder} onChange={(e) => setQ(e.target.value)} />
           <Button type="submit" variant="secondary">
             {m.common.search}
           </Button>
         </form>
-        {loading && <Skeleton lines={6} />}
-        {error && <ErrorState message={error.message} onRetry={reload} />}
-        {data &&
-          (data.items.length ? (
-            <>
-              <Table
-                caption={m.customers.title}
-                rows={data.items}
-                rowKey={(c) => c.id}
-                columns={[
-                  { key: 'n', header: m.customers.name, render: (c) => <Link to={`/clientes/${c.id}`}>{c.name ?? '—'}</Link> },
-                  { key: 'p', header: m.customers.phone, render: (c) => c.phone ?? '—' },
-                  { key: 'd', header: m.orders.opened, render: (c) => date(c.createdAt) },
-                  { key: 'a', header: m.customers.lgpd, render: (c) => (c.anonymised ? <Badge>Anonimizado</Badge> : null) },
-                ]}
-              />
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-            </>
-          ) : (
-            <EmptyState>{m.customers.empty}</EmptyState>
-          ))}
+        <PagedTable
+          state={list}
+          caption={m.customers.title}
+          rowKey={(c) => c.id}
+          empty={m.customers.empty}
+          onPage={setPage}
+          columns={[
+            { key: 'n', header: m.customers.name, render: (c) => <Link to={`/clientes/${c.id}`}>{c.name ?? '—'}</Link> },
+            { key: 'p', header: m.customers.phone, render: (c) => c.phone ?? '—' },
+            { key: 'd', header: m.orders.opened, render: (c) => date(c.createdAt) },
+            { key: 'a', header: m.customers.lgpd, render: (c) => (c.anonymised ? <Badge>Anonimizado</Badge> : null) },
+          ]}
+        />
       </Card>
     </>
   );

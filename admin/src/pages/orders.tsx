@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { m, OPEN_STATUSES, ORDER_STATUSES, STATUS_LABEL } from '../messages';
 import { Link, useRouter } from '../router';
-import { Badge, Button, Card, EmptyState, ErrorState, PageHeader, Pager, Select, Skeleton, STATUS_TONE, Table, type Column } from '../ui/components';
+import { Badge, Button, Card, ErrorState, Field, PagedTable, PageHeader, Select, Skeleton, STATUS_TONE, type Column } from '../ui/components';
 import { brl, date } from '../ui/format';
 
 type Page = { items: OrderRow[]; page: number; pageSize: number; total: number };
@@ -65,7 +65,7 @@ const List = () => {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useApi(() => api.get<Page>('/orders', { status, q: query, page }), [status, query, page]);
+  const list = useApi(() => api.get<Page>('/orders', { status, q: query, page }), [status, query, page]);
   return (
     <>
       <form
@@ -86,25 +86,12 @@ const List = () => {
           }}
           options={[{ value: '', label: m.orders.allStatuses }, ...ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] ?? s }))]}
         />
-        <div className="field grow">
-          <label htmlFor="orders-q">{m.common.search}</label>
-          <input id="orders-q" type="search" value={q} placeholder={m.orders.searchPlaceholder} onChange={(e) => setQ(e.target.value)} />
-        </div>
+        <Field grow label={m.common.search} type="search" value={q} placeholder={m.orders.searchPlaceholder} onChange={(e) => setQ(e.target.value)} />
         <Button type="submit" variant="secondary">
           {m.common.filter}
         </Button>
       </form>
-      {loading && <Skeleton lines={6} />}
-      {error && <ErrorState message={error.message} onRetry={reload} />}
-      {data &&
-        (data.items.length ? (
-          <>
-            <Table columns={columns} rows={data.items} rowKey={(o) => o.id} caption={m.orders.title} />
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-          </>
-        ) : (
-          <EmptyState>{m.orders.empty}</EmptyState>
-        ))}
+      <PagedTable state={list} columns={columns} rowKey={(o) => o.id} caption={m.orders.title} empty={m.orders.empty} onPage={setPage} />
     </>
   );
 };

@@ -51,11 +51,12 @@ export const Field = ({
   label,
   error,
   hint,
+  grow,
   ...rest
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | undefined; hint?: string }) => {
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | undefined; hint?: string; grow?: boolean }) => {
   const id = useId();
   return (
-    <div className={`field ${error ? 'field-invalid' : ''}`}>
+    <div className={`field ${grow ? 'grow' : ''} ${error ? 'field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-msg` : undefined} {...rest} />
       {(error || hint) && (
@@ -174,3 +175,39 @@ export const Pager = ({ page, pageSize, total, onPage }: { page: number; pageSiz
     </nav>
   );
 };
+
+/**
+ * One page of rows from the API, in the admin's usual states: a skeleton while loading,
+ * the error with a retry button, the table with its pager, or the empty state.
+ */
+export const PagedTable = <T,>({
+  state,
+  columns,
+  rowKey,
+  caption,
+  empty,
+  onPage,
+  skeletonLines = 6,
+}: {
+  state: { data: { items: T[]; page: number; pageSize: number; total: number } | null; error: { message: string } | null; loading: boolean; reload: () => void };
+  columns: Column<T>[];
+  rowKey: (r: T) => string;
+  caption: string;
+  empty: ReactNode;
+  onPage: (p: number) => void;
+  skeletonLines?: number;
+}) => (
+  <>
+    {state.loading && <Skeleton lines={skeletonLines} />}
+    {state.error && <ErrorState message={state.error.message} onRetry={state.reload} />}
+    {state.data &&
+      (state.data.items.length ? (
+        <>
+          <Table caption={caption} rows={state.data.items} rowKey={rowKey} columns={columns} />
+          <Pager page={state.data.page} pageSize={state.data.pageSize} total={state.data.total} onPage={onPage} />
+        </>
+      ) : (
+        <EmptyState>{empty}</EmptyState>
+      ))}
+  </>
+);
