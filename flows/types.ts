@@ -25,16 +25,8 @@ export interface VehicleSummary {
   readonly km: number | null;
 }
 
-export type OrderStatus =
-  | 'aberta'
-  | 'orcamento_enviado'
-  | 'aprovada'
-  | 'em_execucao'
-  | 'aguardando_pecas'
-  | 'pronta'
-  | 'entregue'
-  | 'recusada'
-  | 'cancelada';
+export type { OrderStatus } from '../core/domain/order-status';
+import type { OrderStatus } from '../core/domain/order-status';
 
 export interface QuoteLineSummary {
   /** 1-based, as shown to the customer. */

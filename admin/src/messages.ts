@@ -1,30 +1,11 @@
-/** Every string the owner reads in the admin web (pt-BR), in one place. */
-export const STATUS_LABEL: Record<string, string> = {
-  aberta: 'Aberta',
-  orcamento_enviado: 'Orçamento enviado',
-  aprovada: 'Aprovada',
-  em_execucao: 'Em execução',
-  aguardando_pecas: 'Aguardando peças',
-  pronta: 'Pronta',
-  entregue: 'Entregue',
-  recusada: 'Recusada',
-  cancelada: 'Cancelada',
-};
-export const ORDER_STATUSES = Object.keys(STATUS_LABEL);
-export const OPEN_STATUSES = ['aberta', 'orcamento_enviado', 'aprovada', 'em_execucao', 'aguardando_pecas', 'pronta'];
+import { OPEN_ORDER_STATUSES, ORDER_STATUSES as ALL_ORDER_STATUSES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS } from '../../core/domain/order-status';
 
-/** Mirrors flows/staff/order-machine.ts so the UI only offers valid moves (the server validates again). */
-export const NEXT_STATUSES: Record<string, string[]> = {
-  aberta: ['orcamento_enviado', 'recusada', 'cancelada'],
-  orcamento_enviado: ['aprovada', 'recusada', 'cancelada'],
-  aprovada: ['em_execucao', 'cancelada'],
-  em_execucao: ['aguardando_pecas', 'pronta', 'cancelada'],
-  aguardando_pecas: ['em_execucao', 'cancelada'],
-  pronta: ['entregue', 'cancelada'],
-  entregue: [],
-  recusada: [],
-  cancelada: [],
-};
+/** Every string the owner reads in the admin web (pt-BR), in one place. */
+// Order statuses, their names and the allowed moves are core's; the UI only offers valid moves (the server validates again).
+export const STATUS_LABEL: Readonly<Record<string, string>> = ORDER_STATUS_LABELS;
+export const ORDER_STATUSES: readonly string[] = ALL_ORDER_STATUSES;
+export const OPEN_STATUSES: readonly string[] = OPEN_ORDER_STATUSES;
+export const NEXT_STATUSES: Readonly<Record<string, readonly string[]>> = ORDER_TRANSITIONS;
 
 export const QUOTE_STATUS_LABEL: Record<string, string> = {
   draft: 'Rascunho',

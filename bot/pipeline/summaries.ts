@@ -1,8 +1,9 @@
 import type { OrderStatus, OrderSummary, QuoteSummary } from '../../flows/types';
 import type { Tx } from '../db/tenant-db';
+import { ORDER_STATUSES, ORDER_TRANSITIONS } from '../../core/domain/order-status';
 
-/** Orders in these statuses are finished: a new request opens a new order. */
-export const CLOSED_STATUSES: readonly OrderStatus[] = ['entregue', 'recusada', 'cancelada'];
+/** Orders in these statuses are finished (no move out of them): a new request opens a new order. */
+export const CLOSED_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => ORDER_TRANSITIONS[s].length === 0);
 
 /**
  * Order and quote summaries (what flows, staff commands and the admin show) are read in

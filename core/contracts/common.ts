@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORDER_STATUSES } from '../domain/order-status';
 
 /** Every API error: a stable code for code, a pt-BR message for people. */
 export const apiErrorSchema = z.object({
@@ -21,9 +22,7 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 export const okSchema = z.object({ ok: z.literal(true) });
 
-export const orderStatusSchema = z.enum([
-  'aberta', 'orcamento_enviado', 'aprovada', 'em_execucao', 'aguardando_pecas', 'pronta', 'entregue', 'recusada', 'cancelada',
-]);
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
 export type OrderStatusDto = z.infer<typeof orderStatusSchema>;
 
 export const roleSchema = z.enum(['owner', 'staff']);

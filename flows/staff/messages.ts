@@ -1,21 +1,12 @@
 import { formatBRL } from '../../core/domain/money';
+import { ORDER_STATUS_LABELS } from '../../core/domain/order-status';
 import type { OrderStatus, OrderSummary, QuoteLineSummary } from '../types';
 
 /** Every pt-BR text of the staff side: command replies, usage, and the customer notices on status changes. */
 
 const brl = (cents: number): string => formatBRL({ cents });
 
-export const STATUS_LABELS: Record<OrderStatus, string> = {
-  aberta: 'Aberta',
-  orcamento_enviado: 'Orçamento enviado',
-  aprovada: 'Aprovada',
-  em_execucao: 'Em execução',
-  aguardando_pecas: 'Aguardando peças',
-  pronta: 'Pronta',
-  entregue: 'Entregue',
-  recusada: 'Recusada',
-  cancelada: 'Cancelada',
-};
+export const STATUS_LABELS = ORDER_STATUS_LABELS;
 
 const label = (s: OrderStatus): string => STATUS_LABELS[s].toLowerCase();
 

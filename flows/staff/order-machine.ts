@@ -1,31 +1,9 @@
 import type { OrderStatus, OrderSummary } from '../types';
 import * as msg from './messages';
+import { ORDER_TRANSITIONS } from '../../core/domain/order-status';
 
-/**
- * The service order (OS) lifecycle:
- *
- *   aberta → orcamento_enviado → aprovada → em_execucao ⇄ aguardando_pecas
- *                                           em_execucao → pronta → entregue
- *   aberta | orcamento_enviado → recusada
- *   anything not yet entregue/recusada/cancelada → cancelada
- *
- * Why so strict: CDC art. 39 VI forbids work without an approved quote, so there is no
- * path into execution that skips `aprovada`; parts arrive back into execution (not
- * straight to `pronta`) so the mechanic confirms the job was finished. `entregue`,
- * `recusada` and `cancelada` are final: a refused customer who changes their mind gets
- * a new quote on a new order, which keeps the approval record clean.
- */
-export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
-  aberta: ['orcamento_enviado', 'recusada', 'cancelada'],
-  orcamento_enviado: ['aprovada', 'recusada', 'cancelada'],
-  aprovada: ['em_execucao', 'cancelada'],
-  em_execucao: ['aguardando_pecas', 'pronta', 'cancelada'],
-  aguardando_pecas: ['em_execucao', 'cancelada'],
-  pronta: ['entregue', 'cancelada'],
-  entregue: [],
-  recusada: [],
-  cancelada: [],
-};
+/** The lifecycle itself is core's (core/domain/order-status.ts), shared with the admin web. */
+export { ORDER_TRANSITIONS };
 
 export type TransitionResult =
   | { readonly ok: true; readonly from: OrderStatus; readonly to: OrderStatus }
