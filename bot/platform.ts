@@ -27,7 +27,7 @@ import type { ChannelSender } from './pipeline/senders';
 import { defaultChannels } from './channels/registry';
 import type { ChannelModule, ChannelRuntime } from './channels/module';
 import { createRunStaffCommand } from './staff/run-staff-command';
-import { parsePaymentOptions } from './payments/options';
+import { parsePaymentOptions, paymentOptionsFromConfig } from './payments/options';
 import { portalLink } from './quotes/portal-token';
 import { apiRoutes } from './api/routes';
 import { createLoginLimiter } from './auth/rate-limit';
@@ -300,14 +300,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
         logger,
         notifiers,
         secrets,
-        paymentOptions: parsePaymentOptions({
-          publicUrl: config.PUBLIC_URL,
-          mercadopagoBaseUrl: config.MERCADOPAGO_BASE_URL,
-          asaasBaseUrl: config.ASAAS_BASE_URL,
-          stripeBaseUrl: config.STRIPE_BASE_URL,
-          timeoutMs: config.PAYMENT_PROVIDER_TIMEOUT_MS,
-          stripeToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
-        }),
+        paymentOptions: parsePaymentOptions(paymentOptionsFromConfig(config)),
       });
       const dlqSend = deadLetterSend({ tdb, logger });
       const concurrency = config.WORKER_CONCURRENCY;

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config';
 import { webchatSender } from '../pipeline/senders';
 import { webchatRoutes } from '../http/webchat-routes';
 import { paymentsModule } from '../payments/module';
+import { paymentOptionsFromConfig } from '../payments/options';
 import type { ChannelModule } from './module';
 import { whatsappCloudChannel } from './whatsapp-cloud';
 import { voiceChannel } from './voice';
@@ -34,12 +35,5 @@ export const defaultChannels = (config: Config = loadConfig({})): ChannelModule[
     routes: (rt) => portalRoutes({ tdb: rt.tdb, queues: rt.queues, secret: rt.portalSecret, now: rt.now }),
   },
   voiceChannel({ publicUrl: config.VOICE_PUBLIC_URL ?? config.PUBLIC_URL, replyWaitMs: config.VOICE_REPLY_WAIT_MS }),
-  paymentsModule({
-    publicUrl: config.PUBLIC_URL,
-    mercadopagoBaseUrl: config.MERCADOPAGO_BASE_URL,
-    asaasBaseUrl: config.ASAAS_BASE_URL,
-    stripeBaseUrl: config.STRIPE_BASE_URL,
-    timeoutMs: config.PAYMENT_PROVIDER_TIMEOUT_MS,
-    stripeToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
-  }),
+  paymentsModule(paymentOptionsFromConfig(config)),
 ];

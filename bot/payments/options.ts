@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import type { Config } from '../config';
 
 const url = z.string().url();
 
 /**
- * What the payments area needs from configuration. The lead maps these from
- * bot/config.ts (variable names in comments); tests point the base URLs at fakes.
+ * What the payments area needs from configuration (paymentOptionsFromConfig maps them from
+ * bot/config.ts; variable names in comments); tests point the base URLs at fakes.
  */
 export const paymentOptionsSchema = z.object({
   /** PUBLIC_URL: where providers send webhooks and customers return after paying. */
@@ -25,3 +26,13 @@ export type PaymentOptions = z.infer<typeof paymentOptionsSchema>;
 export type PaymentOptionsInput = z.input<typeof paymentOptionsSchema>;
 
 export const parsePaymentOptions = (input: PaymentOptionsInput = {}): PaymentOptions => paymentOptionsSchema.parse(input);
+
+/** The payment settings of the process configuration, as paymentsModule and the workers take them. */
+export const paymentOptionsFromConfig = (config: Config): PaymentOptionsInput => ({
+  publicUrl: config.PUBLIC_URL,
+  mercadopagoBaseUrl: config.MERCADOPAGO_BASE_URL,
+  asaasBaseUrl: config.ASAAS_BASE_URL,
+  stripeBaseUrl: config.STRIPE_BASE_URL,
+  timeoutMs: config.PAYMENT_PROVIDER_TIMEOUT_MS,
+  stripeToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+});
