@@ -1,18 +1,9 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { applyMigrations } from '../db/migrate';
+import { databaseUrl } from '../db/urls';
 
 /** Throwaway PostgreSQL database for one bench run, created and dropped with the superuser. */
-const withDb = (url: string, db: string, user?: string): string => {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  if (user) {
-    u.username = user;
-    u.password = '';
-  }
-  return u.toString();
-};
-
 export interface BenchDatabase {
   readonly name: string;
   readonly adminUrl: string;
@@ -41,7 +32,7 @@ export const createBenchDatabase = async (maintenanceUrl: string, name: string):
   } finally {
     await maint.end();
   }
-  const adminUrl = withDb(maintenanceUrl, name);
+  const adminUrl = databaseUrl(maintenanceUrl, name);
   const admin = new pg.Client({ connectionString: adminUrl });
   try {
     await admin.connect();
@@ -52,7 +43,7 @@ export const createBenchDatabase = async (maintenanceUrl: string, name: string):
     throw err;
   }
   await admin.end();
-  return { name, adminUrl, appUrl: (role) => withDb(maintenanceUrl, name, role), drop };
+  return { name, adminUrl, appUrl: (role) => databaseUrl(maintenanceUrl, name, role), drop };
 };
 
 /** Deletes every Redis key under `prefix:` (BullMQ keys are `<prefix>:<queue>:...`). */
