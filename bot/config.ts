@@ -28,6 +28,10 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Admin API reads (GET) running at once per process; the rest wait in line. Default: the CPUs. */
+  API_READ_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  /** Admin API reads allowed to wait; beyond that, 503 SERVER_BUSY. */
+  API_READ_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(1000),
   APP_DB_ROLE: z
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)

@@ -229,6 +229,8 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
       logger,
       now,
       limiter: loginLimiter,
+      readConcurrency: config.API_READ_CONCURRENCY,
+      readQueueMax: config.API_READ_QUEUE_MAX,
       pairingState: pairingStateFrom(channels),
       auth: {
         jwtSecret: config.JWT_SECRET ?? derive('jwt'),

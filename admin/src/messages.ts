@@ -96,6 +96,7 @@ export const m = {
     validation: 'Confira os campos destacados.',
     network: 'Sem conexão com o servidor.',
     tooMany: 'Muitas tentativas. Aguarde um pouco.',
+    busy: 'O sistema está ocupado agora. Tente de novo em alguns segundos.',
     dismiss: 'Dispensar aviso',
   },
   dashboard: {

@@ -5,6 +5,7 @@ import type { Platform } from '../platform';
 import type { SeedDemoResult } from '../seed/seed-demo';
 import { apiApp, cheapHasher, seedApiShop, startApiPlatform } from './test-harness';
 import { allApiRoutes } from './routes';
+import { createBulkhead } from '../http/bulkhead';
 import { silentLogger } from '../test-support/platform';
 
 
@@ -224,6 +225,36 @@ describe('orders', () => {
     expect((await conv()).handledBy).toBe('human');
     await request(s.app).post(`/api/orders/${orderId}/handback`).set(s.staff).expect(200);
     expect((await conv()).handledBy).toBe('bot');
+  });
+});
+
+describe('reads wait in line; logins and changes do not', () => {
+  it('with every read slot taken and the line full, reads get 503 SERVER_BUSY while login, refresh and changes answer', async () => {
+    const lane = createBulkhead({ limit: 1, maxQueue: 0 });
+    const app = apiApp(p, { readLane: lane });
+    const shop = await seedApiShop(p);
+    const free = await lane.acquire(); // as if a slow read were running
+    try {
+      const busy = await request(app).get('/api/dashboard').set('authorization', 'Bearer x');
+      expect(busy.status).toBe(503);
+      expect(busy.body.code).toBe('SERVER_BUSY');
+      expect(busy.body.message).toMatch(/ocupado/);
+      expect(busy.headers['retry-after']).toBeDefined();
+      const o = await loginAs(app, shop.ownerEmail, shop.ownerPassword);
+      const refreshed = await request(app).post('/api/auth/refresh').send({ refreshToken: o.refreshToken });
+      expect(refreshed.status).toBe(200);
+      const owner = { authorization: `Bearer ${refreshed.body.accessToken as string}` };
+      const order = await p.tdb.withTenant(shop.tenantId, (tx) => tx.serviceOrder.findFirstOrThrow({ where: { number: 1 } }));
+      await request(app).post(`/api/orders/${order.id}/status`).set(owner).send({ status: 'cancelada' }).expect(200);
+      expect((await request(app).get('/api/orders').set(owner)).status).toBe(503);
+    } finally {
+      free();
+    }
+    // Once the slot is free, reads are served again.
+    const o = await loginAs(app, shop.ownerEmail, shop.ownerPassword);
+    const r = await request(app).get('/api/dashboard').set('authorization', `Bearer ${o.accessToken}`);
+    expect(r.status).toBe(200);
+    expect(lane.stats()).toMatchObject({ active: 0, queued: 0 });
   });
 });
 

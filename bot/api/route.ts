@@ -39,11 +39,15 @@ export const route = <P, Q, B>(r: ApiRoute<P, Q, B>): ApiRoute => r as ApiRoute;
 export const notFound = (): HttpError => new HttpError(404, 'NOT_FOUND', API_MESSAGES.notFound);
 export const conflict = (message: string): HttpError => new HttpError(409, 'CONFLICT', message);
 
-/** Mounts routes behind authentication, role and plan checks, validating params, query and body. */
-export const mountRoutes = (routes: readonly ApiRoute[], authenticate: RequestHandler): Router => {
+/**
+ * Mounts routes behind authentication, role and plan checks, validating params, query and
+ * body. Reads (GET) first wait for a slot of `readLane` when given (see bot/http/bulkhead.ts),
+ * before any other work; changes never wait there.
+ */
+export const mountRoutes = (routes: readonly ApiRoute[], authenticate: RequestHandler, readLane?: RequestHandler): Router => {
   const r = Router();
   for (const def of routes) {
-    const guards: RequestHandler[] = [authenticate];
+    const guards: RequestHandler[] = def.method === 'get' && readLane ? [readLane, authenticate] : [authenticate];
     if (def.access === 'owner') guards.push(ownerOnly);
     if (def.feature) guards.push(requireFeature(def.feature));
     r[def.method](def.path, ...guards, async (req, res) => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import cookieParser from 'cookie-parser';
 import { Router } from 'express';
 import { authenticate } from '../auth/middleware';
@@ -6,6 +7,7 @@ import { createLoginLimiter } from '../auth/rate-limit';
 import { authRoutes } from '../auth/auth-routes';
 import { createSessions } from '../auth/sessions';
 import { createAccessTokens } from '../auth/tokens';
+import { createBulkhead } from '../http/bulkhead';
 import { createPasswordHasher } from '../security/password';
 import type { ApiDeps } from './deps';
 import { apiErrorHandler, apiNotFound } from './errors';
@@ -54,6 +56,8 @@ export const apiRoutes = (deps: ApiDeps): Router => {
   const tokens = createAccessTokens(options.jwtSecret, options.accessTtlSeconds);
   const sessions = createSessions({ tdb: deps.tdb, hasher, tokens, accessTtlSeconds: options.accessTtlSeconds, refreshTtlDays: options.refreshTtlDays, now });
   const routes = allApiRoutes({ ...deps, hasher, now });
+  // Logins, refreshes and changes stay outside: only reads queue (measured by bench:api).
+  const readLane = deps.readLane ?? createBulkhead({ limit: deps.readConcurrency ?? availableParallelism(), maxQueue: deps.readQueueMax ?? 1000 });
   const openapi = buildOpenApi(routes);
 
   const r = Router();
@@ -66,7 +70,7 @@ export const apiRoutes = (deps: ApiDeps): Router => {
     res.json(openapi);
   });
   r.use(authRoutes({ tdb: deps.tdb, sessions, tokens, limiter, options, now }));
-  r.use(mountRoutes(routes, authenticate({ tdb: deps.tdb, tokens, now })));
+  r.use(mountRoutes(routes, authenticate({ tdb: deps.tdb, tokens, now }), readLane.middleware));
   r.use(apiNotFound);
   r.use(apiErrorHandler(deps.logger));
   return r;

@@ -96,6 +96,7 @@ const toError = async (res: Response): Promise<ApiError> => {
   } else if (res.status === 409) message = b.message ?? m.common.conflict;
   else if (res.status === 404) message = b.message ?? m.common.notFound;
   else if (res.status === 429) message = b.message ?? m.common.tooMany;
+  else if (res.status === 503 && code === 'SERVER_BUSY') message = b.message ?? m.common.busy; // our own "busy, try again"; no internals
   else if (res.status >= 500) message = m.common.error;
   return new ApiError(res.status, code, message, body);
 };
