@@ -2,26 +2,29 @@
  * bench:api: the admin API under load. Creates a throwaway database, seeds a shop with
  * ~200 orders, serves the API on 127.0.0.1 from a CHILD PROCESS (as in production, the
  * browsers are elsewhere: the load generator does not share the server's event loop;
- * both still share this machine's cores, and so does PostgreSQL), then runs N virtual
- * users for a fixed time, each logging in and polling the dashboard with no think time.
- * Prints p50/p99 per endpoint; target p99 < 300 ms.
+ * both still share this machine's cores, and so does PostgreSQL), then measures two
+ * things, one after the other:
  *
- * - The server runs with production's settings (DATABASE_POOL_SIZE default unless --pool).
+ * 1. Spike: N logins sent at the same instant to the idle server, nothing else running.
+ *    Login is CPU-bound by design (Argon2id at OWASP's parameters, 2 hashes at a time so
+ *    a flood cannot exhaust memory), so the last of N simultaneous logins waits for the
+ *    N-1 hashes before it: this line shows that queue on its own.
+ * 2. Load (the table, target p99 < 300 ms): N virtual users arrive over --ramp-up seconds
+ *    (one every ramp-up/N s, as in k6's or JMeter's ramp-up), then each logs in and loads
+ *    the dashboard 10 times with NO think time, and again, until --seconds have passed.
+ *    `--ramp-up=0` starts them all in the same instant (spike and load together).
+ *
+ * - The server runs with production's settings (DATABASE_POOL_SIZE and
+ *   API_READ_CONCURRENCY defaults unless --pool / --read-concurrency).
  * - The load generator uses node:http with kept-alive connections: fetch costs ~3x the
  *   CPU per request, taken from the same two cores the server needs.
  * - Warm-up before timing (not counted; --cold skips it): one login, then one round of as
  *   many simultaneous dashboards as the server has pool connections, so those are open
- *   as on a server already in use. Timing then starts with all N users logging in at
- *   once: that burst of N simultaneous logins IS counted in the table, and also shown on
- *   its own line next to the logins that follow it.
- * - `--in-process` serves from this process (the setup before the child process), for
- *   comparison.
+ *   as on a server already in use.
+ * - `--in-process` serves from this process, for comparison; `--cpu-prof-dir=DIR` writes
+ *   the server's CPU profile.
  *
- * Login runs Argon2id at OWASP's parameters (or scrypt with --scrypt-n=N) behind a 2-slot
- * semaphore, so it is CPU-bound by design: under a burst its latency is mostly the
- * hasher's queue, not the database.
- *
- *   npm run bench:api -- --seconds=20 --users=20 --orders=200 [--scrypt-n=131072] [--pool=10] [--cold] [--in-process]
+ *   npm run bench:api -- --seconds=20 --users=20 --orders=200 --ramp-up=2 [--scrypt-n=131072] [--pool=10] [--read-concurrency=2] [--cold] [--in-process] [--cpu-prof-dir=DIR]
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -39,11 +42,11 @@ import { apiRoutes } from '../api/routes';
 import { createBenchDatabase, type BenchDatabase } from './infra';
 import { fmt, summarize, table } from './stats';
 
-const arg = (name: string, fallback: number): number => {
+const arg = (name: string, fallback: number, min = Number.MIN_VALUE): number => {
   const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   if (raw === undefined) return fallback;
   const v = Number(raw);
-  if (!Number.isFinite(v) || v <= 0) {
+  if (!Number.isFinite(v) || v < min) {
     console.error(`--${name} inválido: ${raw}`);
     process.exit(2);
   }
@@ -62,6 +65,12 @@ const IN_PROCESS = process.argv.includes('--in-process');
 /** The server's DATABASE_POOL_SIZE; default: the production default (bot/config.ts). */
 const POOL = arg('pool', 0);
 const COLD = process.argv.includes('--cold');
+/** Seconds over which the users arrive; 0: all at once. */
+const RAMP_UP = arg('ramp-up', 2, 0);
+/** The server's API_READ_CONCURRENCY; default: production's (the CPUs). */
+const READ_CONCURRENCY = arg('read-concurrency', 0);
+/** Writes the server process's CPU profile (.cpuprofile) to this directory. */
+const PROFILE_DIR = strArg('cpu-prof-dir', '');
 /** Set in the child process that serves the API (see serveChild). */
 const SERVE_CHILD = process.argv.includes('--serve-child');
 const log = (m: string) => process.stderr.write(`[bench:api] ${m}\n`);
@@ -110,12 +119,15 @@ interface ServeSpec {
   readonly scryptN: number;
   /** 0: production's default. */
   readonly pool: number;
+  /** 0: production's default. */
+  readonly readConcurrency: number;
 }
 
 /** The API as bot/platform.ts mounts it, on an ephemeral port of 127.0.0.1. */
 const serve = async (spec: ServeSpec): Promise<{ port: number; close: () => Promise<void> }> => {
   const config = loadConfig({
     NODE_ENV: 'development', DATABASE_URL: spec.appUrl, DATABASE_ADMIN_URL: spec.adminUrl, ...(spec.pool ? { DATABASE_POOL_SIZE: String(spec.pool) } : {}),
+    ...(spec.readConcurrency ? { API_READ_CONCURRENCY: String(spec.readConcurrency) } : {}),
     LOG_LEVEL: 'silent', ENCRYPTION_KEY: randomBytes(32).toString('hex'), SEED_DEMO: 'false',
   });
   const platform = await createPlatform(config, { logger: pino({ level: 'silent' }), migrate: false });
@@ -124,6 +136,7 @@ const serve = async (spec: ServeSpec): Promise<{ port: number; close: () => Prom
   app.use(express.json());
   app.use('/api', apiRoutes({
     tdb: platform.tdb, queues: platform.queues, secrets: platform.secrets, logger: pino({ level: 'silent' }), hasher,
+    readConcurrency: config.API_READ_CONCURRENCY, readQueueMax: config.API_READ_QUEUE_MAX,
     auth: { jwtSecret: randomBytes(32).toString('hex'), cookieSecure: false, maxFailuresPerAccount: 1000, maxFailuresPerIp: 100_000 },
   }));
   const server = app.listen(0, '127.0.0.1');
@@ -157,7 +170,8 @@ const serveChild = () => {
 
 /** Starts the server in a child process of this same script and waits for its port. */
 const serveInChild = async (spec: ServeSpec): Promise<{ port: number; child: ChildProcess; close: () => Promise<void> }> => {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve-child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = PROFILE_DIR ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : process.execArgv;
+  const child = fork(fileURLToPath(import.meta.url), ['--serve-child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port));
@@ -187,7 +201,7 @@ const main = async () => {
   hardStop.unref();
   try {
     db = await createBenchDatabase(PG, `mg_bench_api_${Date.now().toString(36)}`);
-    const spec: ServeSpec = { appUrl: db.appUrl('motogestor_app'), adminUrl: db.adminUrl, scryptN: SCRYPT_N, pool: POOL };
+    const spec: ServeSpec = { appUrl: db.appUrl('motogestor_app'), adminUrl: db.adminUrl, scryptN: SCRYPT_N, pool: POOL, readConcurrency: READ_CONCURRENCY };
     // Seeding runs here, through its own short-lived platform; the server gets a fresh one.
     const seedConfig = loadConfig({
       NODE_ENV: 'development', DATABASE_URL: spec.appUrl, DATABASE_ADMIN_URL: spec.adminUrl, DATABASE_POOL_SIZE: '2',
@@ -231,7 +245,7 @@ const main = async () => {
 
     // Warm-up (not measured, skipped with --cold): one login, then one round of as many
     // dashboards at once as the server has pool connections, so those are open (as on a
-    // server already in use) and not opened during the timed burst.
+    // server already in use) and not opened during the timed part.
     if (!COLD) {
       const warm = await login();
       if (!warm.ok) throw new Error(`login de aquecimento falhou: ${warm.status} ${warm.text}`);
@@ -241,11 +255,27 @@ const main = async () => {
       if (bad) throw new Error(`dashboard de aquecimento falhou: ${bad.status}`);
     }
 
+    const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+    const hashNote = SCRYPT_N ? `scrypt N=${SCRYPT_N}` : 'Argon2id (19 MiB, t=2)';
+
+    // 1. Spike: USERS logins at the same instant on the idle server.
+    const spike = await Promise.all(
+      Array.from({ length: USERS }, async () => {
+        const t = performance.now();
+        const r = await login();
+        if (!r.ok) throw new Error(`login do pico falhou: ${r.status} ${r.text}`);
+        return performance.now() - t;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+
+    // 2. Load: USERS users arriving over RAMP_UP seconds, no think time once in.
     const samples = { login: [] as number[], dashboard: [] as number[] };
-    const burst: number[] = [];
-    const later: number[] = []; // logins after each user's first
+    const first: number[] = []; // each user's first login, during the ramp-up
+    const later: number[] = []; // the logins after it
     let errors = 0;
-    const deadline = Date.now() + SECONDS * 1000;
+    const started = Date.now();
+    const deadline = started + SECONDS * 1000;
     let cut = 0;
     const timed = async (kind: keyof typeof samples, fn: (signal: AbortSignal) => Promise<Reply>) => {
       const t = performance.now();
@@ -263,33 +293,37 @@ const main = async () => {
       samples[kind].push(performance.now() - t);
       return body;
     };
-    const user = async () => {
-      let first = true;
+    const user = async (i: number) => {
+      const arrival = started + (RAMP_UP * 1000 * i) / USERS;
+      if (arrival > Date.now()) await new Promise((r) => setTimeout(r, arrival - Date.now()));
+      let isFirst = true;
       while (Date.now() < deadline) {
         const body = await timed('login', login);
-        if (body) (first ? burst : later).push(samples.login[samples.login.length - 1]!);
-        first = false;
+        if (body) (isFirst ? first : later).push(samples.login[samples.login.length - 1]!);
+        isFirst = false;
         if (!body) continue;
         const token = (JSON.parse(body) as { accessToken: string }).accessToken;
-        for (let i = 0; i < DASHBOARDS_PER_LOGIN && Date.now() < deadline; i++) {
+        for (let d = 0; d < DASHBOARDS_PER_LOGIN && Date.now() < deadline; d++) {
           await timed('dashboard', (signal) => dashboard(token, signal));
         }
       }
     };
-    const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-    log(`${USERS} usuários virtuais por ${SECONDS} s (carga da máquina antes: ${load})`);
-    await Promise.all(Array.from({ length: USERS }, user));
+    log(`${USERS} usuários virtuais chegando em ${RAMP_UP} s, por ${SECONDS} s no total (carga da máquina antes: ${load})`);
+    await Promise.all(Array.from({ length: USERS }, (_, i) => user(i)));
 
     const rows = (['login', 'dashboard'] as const).map((k) => {
       const s = summarize(samples[k]);
       return [k, s.n, fmt(s.n / SECONDS), fmt(s.p50), fmt(s.p90), fmt(s.p99), fmt(s.max), s.p99 < 300 ? 'ok (< 300 ms)' : 'ACIMA da meta'];
     });
+    console.log(`carga: ${USERS} usuários chegando em ${RAMP_UP} s, cada um entra e abre o painel ${DASHBOARDS_PER_LOGIN} vezes sem pausa, e de novo, por ${SECONDS} s`);
     console.log(table(['endpoint', 'reqs', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'p99 vs meta'], rows));
-    const b = summarize(burst);
+    const f = summarize(first);
     const l = summarize(later);
-    console.log(`rajada inicial (${burst.length} logins simultâneos, incluídos acima): p50 ${fmt(b.p50)} ms, max ${fmt(b.max)} ms; logins seguintes (${l.n}): p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms`);
+    console.log(`  primeiro login de cada usuário (${f.n}): p50 ${fmt(f.p50)} ms, max ${fmt(f.max)} ms; logins seguintes (${l.n}): p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms`);
+    const sp = summarize(spike);
+    console.log(`pico (antes da carga, servidor ocioso): ${USERS} logins no mesmo instante: p50 ${fmt(sp.p50)} ms, p99 ${fmt(sp.p99)} ms, max ${fmt(sp.max)} ms ${sp.p99 < 300 ? '(< 300 ms)' : '(acima de 300 ms: fila do hasher)'}`);
     console.log(`erros: ${errors}; cortadas no fim do tempo: ${cut}; CPUs: ${os.cpus().length}; API ${IN_PROCESS ? 'no mesmo processo' : 'em processo filho'}; carga antes: ${load}`);
-    console.log(`nota: login usa ${SCRYPT_N ? `scrypt N=${SCRYPT_N}` : 'Argon2id (19 MiB, t=2)'} com no máximo 2 hashes simultâneos; sob ${USERS} logins concorrentes parte da latência do login é a fila do hasher (intencional: protege a memória).`);
+    console.log(`nota: login usa ${hashNote} com no máximo 2 hashes simultâneos: ${USERS} logins simultâneos esperam uns pelos outros (intencional: protege a memória).`);
   } finally {
     await server?.close().catch(() => {});
     await db?.drop().catch(() => {});
