@@ -29,13 +29,13 @@ import type { ChannelModule, ChannelRuntime } from './channels/module';
 import { createRunStaffCommand } from './staff/run-staff-command';
 import { parsePaymentOptions, paymentOptionsFromConfig } from './payments/options';
 import { portalLink } from './quotes/portal-token';
-import { apiRoutes } from './api/routes';
+import { apiRoutes, createReadLane } from './api/routes';
 import { createLoginLimiter } from './auth/rate-limit';
 import { adminStatic } from './http/admin-static';
 import { createTranscriber } from './ai/transcribe';
 import { createSecretBox, loadOrCreateKey, type SecretBox } from './security/crypto';
 import { runWithContext } from './observability/context';
-import { createMetrics, type Metrics } from './observability/metrics';
+import { createMetrics, watchBulkhead, type Metrics } from './observability/metrics';
 import { healthRoutes } from './http/health';
 import { errorHandler, notFound } from './http/errors';
 
@@ -220,6 +220,8 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   for (const c of channels) if (c.routes) app.use(c.routes(runtime));
+  const apiReads = createReadLane({ readConcurrency: config.API_READ_CONCURRENCY, readQueueMax: config.API_READ_QUEUE_MAX });
+  watchBulkhead(metrics, 'api_reads', apiReads.stats);
   app.use(
     '/api',
     apiRoutes({
@@ -229,8 +231,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
       logger,
       now,
       limiter: loginLimiter,
-      readConcurrency: config.API_READ_CONCURRENCY,
-      readQueueMax: config.API_READ_QUEUE_MAX,
+      readLane: apiReads,
       pairingState: pairingStateFrom(channels),
       auth: {
         jwtSecret: config.JWT_SECRET ?? derive('jwt'),

@@ -7,7 +7,7 @@ import { createLoginLimiter } from '../auth/rate-limit';
 import { authRoutes } from '../auth/auth-routes';
 import { createSessions } from '../auth/sessions';
 import { createAccessTokens } from '../auth/tokens';
-import { createBulkhead } from '../http/bulkhead';
+import { createBulkhead, type Bulkhead } from '../http/bulkhead';
 import { createPasswordHasher } from '../security/password';
 import type { ApiDeps } from './deps';
 import { apiErrorHandler, apiNotFound } from './errors';
@@ -25,6 +25,13 @@ import { settingsRoutes } from './routes/settings';
 import { staffRoutes } from './routes/staff';
 
 export type { ApiDeps } from './deps';
+
+/**
+ * The line the admin's reads (GET) wait in, sized to the CPUs unless configured. Logins,
+ * refreshes and changes stay outside it: only reads queue (measured by bench:api).
+ */
+export const createReadLane = (o: { readonly readConcurrency?: number; readonly readQueueMax?: number } = {}): Bulkhead =>
+  createBulkhead({ limit: o.readConcurrency ?? availableParallelism(), maxQueue: o.readQueueMax ?? 1000 });
 
 let sharedHasher: ReturnType<typeof createPasswordHasher> | undefined;
 
@@ -56,8 +63,7 @@ export const apiRoutes = (deps: ApiDeps): Router => {
   const tokens = createAccessTokens(options.jwtSecret, options.accessTtlSeconds);
   const sessions = createSessions({ tdb: deps.tdb, hasher, tokens, accessTtlSeconds: options.accessTtlSeconds, refreshTtlDays: options.refreshTtlDays, now });
   const routes = allApiRoutes({ ...deps, hasher, now });
-  // Logins, refreshes and changes stay outside: only reads queue (measured by bench:api).
-  const readLane = deps.readLane ?? createBulkhead({ limit: deps.readConcurrency ?? availableParallelism(), maxQueue: deps.readQueueMax ?? 1000 });
+  const readLane = deps.readLane ?? createReadLane(deps);
   const openapi = buildOpenApi(routes);
 
   const r = Router();

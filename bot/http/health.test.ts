@@ -40,4 +40,10 @@ describe('health and readiness', () => {
     expect(r.text).toContain('mg_inbound_messages_total');
     expect(r.text).not.toMatch(/tenant/i);
   });
+
+  it('/metrics shows how many admin reads run and wait in their line', async () => {
+    const r = await request(p.app).get('/metrics');
+    expect(r.text).toMatch(/^mg_http_lane_active\{lane="api_reads"\} 0$/m);
+    expect(r.text).toMatch(/^mg_http_lane_waiting\{lane="api_reads"\} 0$/m);
+  });
 });

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * Prometheus metrics. Labels never carry tenant ids, phones or text: only outcomes,
@@ -29,3 +29,14 @@ export const createMetrics = () => {
 };
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Exposes a bulkhead's running and waiting requests as gauges read at scrape time. */
+export const watchBulkhead = (metrics: Metrics, lane: string, stats: () => { readonly active: number; readonly queued: number }): void => {
+  const registers = [metrics.registry];
+  new Gauge({ name: 'mg_http_lane_active', help: 'Requests running in a bulkhead lane', labelNames: ['lane'] as const, registers, collect() {
+    this.set({ lane }, stats().active);
+  } });
+  new Gauge({ name: 'mg_http_lane_waiting', help: 'Requests waiting for a bulkhead lane', labelNames: ['lane'] as const, registers, collect() {
+    this.set({ lane }, stats().queued);
+  } });
+};
