@@ -4,7 +4,7 @@ import type { auditPageSchema } from '../../../core/contracts';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { m } from '../messages';
-import { Button, Card, Field, PagedTable, PageHeader } from '../ui/components';
+import { Card, FilterForm, Field, PagedTable, PageHeader } from '../ui/components';
 import { dateTime } from '../ui/format';
 
 type AuditPage = z.infer<typeof auditPageSchema>;
@@ -32,11 +32,9 @@ export const AuditPage = () => {
     <>
       <PageHeader title={m.audit.title} />
       <Card>
-        <form
-          className="filters"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <FilterForm
+          submitLabel={m.common.filter}
+          onSubmit={() => {
             setPage(1);
             setF(draft);
           }}
@@ -46,10 +44,7 @@ export const AuditPage = () => {
           <Field label={m.audit.actor} value={draft.actor} onChange={(e) => set({ actor: e.target.value })} />
           <Field label={m.audit.from} type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
           <Field label={m.audit.to} type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
-          <Button type="submit" variant="secondary">
-            {m.common.filter}
-          </Button>
-        </form>
+        </FilterForm>
         <PagedTable
           state={list}
           caption={m.audit.title}

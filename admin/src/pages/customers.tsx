@@ -5,7 +5,7 @@ import { api, request, download } from '../api/client';
 import { useApi } from '../api/use-api';
 import { m, STATUS_LABEL } from '../messages';
 import { Link } from '../router';
-import { Badge, Button, Card, EmptyState, ErrorState, Field, PagedTable, PageHeader, Skeleton, STATUS_TONE, Table } from '../ui/components';
+import { Badge, Button, Card, EmptyState, ErrorState, Field, FilterForm, PagedTable, PageHeader, Skeleton, STATUS_TONE, Table } from '../ui/components';
 import { ConfirmButton } from '../ui/confirm';
 import { brl, date } from '../ui/format';
 import { useAction } from '../ui/use-action';
@@ -23,20 +23,15 @@ export const CustomersPage = () => {
     <>
       <PageHeader title={m.customers.title} />
       <Card>
-        <form
-          className="filters"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <FilterForm
+          submitLabel={m.common.search}
+          onSubmit={() => {
             setPage(1);
             setQuery(q.trim());
           }}
         >
           <Field grow label={m.common.search} type="search" value={q} placeholder={m.customers.searchPlaceholder} onChange={(e) => setQ(e.target.value)} />
-          <Button type="submit" variant="secondary">
-            {m.common.search}
-          </Button>
-        </form>
+        </FilterForm>
         <PagedTable
           state={list}
           caption={m.customers.title}

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { m, OPEN_STATUSES, ORDER_STATUSES, STATUS_LABEL } from '../messages';
 import { Link, useRouter } from '../router';
-import { Badge, Button, Card, ErrorState, Field, PagedTable, PageHeader, Select, Skeleton, STATUS_TONE, type Column } from '../ui/components';
+import { Badge, Button, Card, ErrorState, Field, FilterForm, PagedTable, PageHeader, Select, Skeleton, STATUS_TONE, type Column } from '../ui/components';
 import { brl, date } from '../ui/format';
 
 type Page = { items: OrderRow[]; page: number; pageSize: number; total: number };
@@ -68,11 +68,9 @@ const List = () => {
   const list = useApi(() => api.get<Page>('/orders', { status, q: query, page }), [status, query, page]);
   return (
     <>
-      <form
-        className="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <FilterForm
+        submitLabel={m.common.filter}
+        onSubmit={() => {
           setPage(1);
           setQuery(q.trim());
         }}
@@ -87,10 +85,7 @@ const List = () => {
           options={[{ value: '', label: m.orders.allStatuses }, ...ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] ?? s }))]}
         />
         <Field grow label={m.common.search} type="search" value={q} placeholder={m.orders.searchPlaceholder} onChange={(e) => setQ(e.target.value)} />
-        <Button type="submit" variant="secondary">
-          {m.common.filter}
-        </Button>
-      </form>
+      </FilterForm>
       <PagedTable state={list} columns={columns} rowKey={(o) => o.id} caption={m.orders.title} empty={m.orders.empty} onPage={setPage} />
     </>
   );

@@ -47,6 +47,23 @@ export const Button = ({
   </button>
 );
 
+/** A list's filter bar (role="search"): its fields, then a submit button; Enter submits too. */
+export const FilterForm = ({ onSubmit, submitLabel, children }: { onSubmit: () => void; submitLabel: string; children: ReactNode }) => (
+  <form
+    className="filters"
+    role="search"
+    onSubmit={(e) => {
+      e.preventDefault();
+      onSubmit();
+    }}
+  >
+    {children}
+    <Button type="submit" variant="secondary">
+      {submitLabel}
+    </Button>
+  </form>
+);
+
 export const Field = ({
   label,
   error,
