@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody, sendJson as reply } from './http';
 
 /**
  * A small Telegram Bot API server for tests: `POST /bot<token>/<method>` with JSON bodies,
@@ -46,14 +47,6 @@ const DESCRIPTIONS: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-
 export const startFakeTelegram = async (): Promise<FakeTelegram> => {
   const bots = new Map<string, { id: number; username: string }>();
   const calls: TelegramCall[] = [];
@@ -63,10 +56,6 @@ export const startFakeTelegram = async (): Promise<FakeTelegram> => {
   const waiters = new Set<() => void>();
   let messageId = 1000;
 
-  const reply = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
   const error = (res: ServerResponse, code: number, retryAfter?: number) =>
     reply(res, code, {
       ok: false,
