@@ -4,16 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../platform';
 import type { SeedDemoResult } from '../seed/seed-demo';
 import { apiApp, cheapHasher, seedApiShop, startApiPlatform } from './test-harness';
+import { loginAs } from '../test-support/login';
 import { allApiRoutes } from './routes';
 import { createBulkhead } from '../http/bulkhead';
 import { silentLogger } from '../test-support/platform';
 
 
-const loginAs = async (app: Parameters<typeof request>[0], email: string, password: string) => {
-  const r = await request(app).post('/api/auth/login').send({ email, password });
-  if (r.status !== 200) throw new Error(`login failed ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as { accessToken: string; refreshToken: string; csrfToken: string };
-};
 
 let p: Platform;
 beforeAll(async () => {

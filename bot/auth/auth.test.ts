@@ -4,14 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../platform';
 import { TEST_REDIS_URL } from '../test-support/env';
 import { apiApp, seedApiShop, startApiPlatform } from '../api/test-harness';
+import { loginAs } from '../test-support/login';
 import { createLoginLimiter } from './rate-limit';
 
 
-const loginAs = async (app: Parameters<typeof request>[0], email: string, password: string) => {
-  const r = await request(app).post('/api/auth/login').send({ email, password });
-  if (r.status !== 200) throw new Error(`login failed ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as { accessToken: string; refreshToken: string; csrfToken: string };
-};
 
 let p: Platform;
 beforeAll(async () => {
