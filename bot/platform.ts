@@ -220,7 +220,7 @@ export const createPlatform = async (config: Config, opts: PlatformOptions): Pro
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   for (const c of channels) if (c.routes) app.use(c.routes(runtime));
-  const apiReads = createReadLane({ readConcurrency: config.API_READ_CONCURRENCY, readQueueMax: config.API_READ_QUEUE_MAX });
+  const apiReads = createReadLane(config);
   watchBulkhead(metrics, 'api_reads', apiReads.stats);
   app.use(
     '/api',

@@ -24,12 +24,8 @@ export interface ApiDeps {
   readonly pairingState?: (channelAccountId: string) => Promise<PairingState>;
   readonly now?: () => Date;
   /**
-   * The admin's reads (GET) run at most this many at a time per process; the others wait
-   * in line (bot/http/bulkhead.ts). Default: the number of CPUs (API_READ_CONCURRENCY).
+   * The line the admin's reads (GET) wait in (bot/http/bulkhead.ts), from createReadLane(config).
+   * Default: createReadLane() with its defaults; tests pass one to hold its slots.
    */
-  readonly readConcurrency?: number;
-  /** Reads allowed to wait before 503 SERVER_BUSY (API_READ_QUEUE_MAX). Default 1000. */
-  readonly readQueueMax?: number;
-  /** A ready-made read bulkhead instead (tests hold its slots). */
   readonly readLane?: Bulkhead;
 }

@@ -27,11 +27,12 @@ import { staffRoutes } from './routes/staff';
 export type { ApiDeps } from './deps';
 
 /**
- * The line the admin's reads (GET) wait in, sized to the CPUs unless configured. Logins,
- * refreshes and changes stay outside it: only reads queue (measured by bench:api).
+ * The line the admin's reads (GET) wait in, from the configuration (API_READ_CONCURRENCY,
+ * default the CPUs; API_READ_QUEUE_MAX, default 1000). Logins, refreshes and changes stay
+ * outside it: only reads queue (measured by bench:api).
  */
-export const createReadLane = (o: { readonly readConcurrency?: number; readonly readQueueMax?: number } = {}): Bulkhead =>
-  createBulkhead({ limit: o.readConcurrency ?? availableParallelism(), maxQueue: o.readQueueMax ?? 1000 });
+export const createReadLane = (c: { readonly API_READ_CONCURRENCY?: number | undefined; readonly API_READ_QUEUE_MAX?: number } = {}): Bulkhead =>
+  createBulkhead({ limit: c.API_READ_CONCURRENCY ?? availableParallelism(), maxQueue: c.API_READ_QUEUE_MAX ?? 1000 });
 
 let sharedHasher: ReturnType<typeof createPasswordHasher> | undefined;
 
@@ -63,7 +64,7 @@ export const apiRoutes = (deps: ApiDeps): Router => {
   const tokens = createAccessTokens(options.jwtSecret, options.accessTtlSeconds);
   const sessions = createSessions({ tdb: deps.tdb, hasher, tokens, accessTtlSeconds: options.accessTtlSeconds, refreshTtlDays: options.refreshTtlDays, now });
   const routes = allApiRoutes({ ...deps, hasher, now });
-  const readLane = deps.readLane ?? createReadLane(deps);
+  const readLane = deps.readLane ?? createReadLane();
   const openapi = buildOpenApi(routes);
 
   const r = Router();

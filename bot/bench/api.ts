@@ -38,7 +38,7 @@ import { loadConfig } from '../config';
 import { createPlatform, type Platform } from '../platform';
 import { seedDemo } from '../seed/seed-demo';
 import { createPasswordHasher } from '../security/password';
-import { apiRoutes } from '../api/routes';
+import { apiRoutes, createReadLane } from '../api/routes';
 import { createBenchDatabase, type BenchDatabase } from './infra';
 import { fmt, summarize, table } from './stats';
 
@@ -136,7 +136,7 @@ const serve = async (spec: ServeSpec): Promise<{ port: number; close: () => Prom
   app.use(express.json());
   app.use('/api', apiRoutes({
     tdb: platform.tdb, queues: platform.queues, secrets: platform.secrets, logger: pino({ level: 'silent' }), hasher,
-    readConcurrency: config.API_READ_CONCURRENCY, readQueueMax: config.API_READ_QUEUE_MAX,
+    readLane: createReadLane(config),
     auth: { jwtSecret: randomBytes(32).toString('hex'), cookieSecure: false, maxFailuresPerAccount: 1000, maxFailuresPerIp: 100_000 },
   }));
   const server = app.listen(0, '127.0.0.1');
